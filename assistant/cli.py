@@ -1,0 +1,76 @@
+"""The `conduct` command line: argument parsing and dispatch to each command's module.
+
+Each command's module is imported only when that command runs, so that
+`conduct --help` and `conduct show` never pay for spaCy or Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from assistant.output import error
+
+Handler = Callable[..., int]
+
+
+def _add_json(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print JSON for scripts instead of text")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="conduct",
+        description="Answers council officers' code-of-conduct questions with a verdict, "
+        "what to do next and the clauses that say so. Offline and deterministic.",
+        epilog="With no command, `conduct` opens the chat.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = commands.add_parser("councils", help="list the councils and their codes")
+    _add_json(p)
+
+    p = commands.add_parser("clauses", help="outline one council's code (or search it)")
+    p.add_argument("council", metavar="SLUG", help="council slug, e.g. thurrock")
+    p.add_argument("--search", metavar="TEXT", help="search this code instead of listing it")
+    p.add_argument("-k", type=int, default=5, help="how many search results (default 5)")
+    _add_json(p)
+
+    p = commands.add_parser("show", help="show a clause or a whole section by id")
+    p.add_argument("id", metavar="ID", help="e.g. thurrock:14.5, county:24.2(c), essex:gifts-and-hospitality")
+    _add_json(p)
+
+    return parser
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    from corpus.library import bundled_library
+
+    from assistant import corpus_commands
+
+    handlers: dict[str, Handler] = {
+        "councils": corpus_commands.cmd_councils,
+        "clauses": corpus_commands.cmd_clauses,
+        "show": corpus_commands.cmd_show,
+    }
+    return handlers[args.command](bundled_library(), args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    try:
+        return _dispatch(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,85 @@
+"""All the councils' documents together: look a clause or section up by id, or suggest ids."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from corpus.clause import Clause, Council, Document, Section
+
+
+class UnknownCouncil(LookupError):
+    pass
+
+
+@dataclass
+class Library:
+    """The documents Conduct answers from, bundled and added, keyed by slug in manifest order."""
+
+    documents: dict[str, Document] = field(default_factory=dict)
+
+    @property
+    def councils(self) -> list[Council]:
+        return [doc.council for doc in self.documents.values()]
+
+    @property
+    def slugs(self) -> list[str]:
+        return list(self.documents)
+
+    def document(self, slug: str) -> Document:
+        try:
+            return self.documents[slug]
+        except KeyError:
+            raise UnknownCouncil(slug) from None
+
+    def clause(self, clause_id: str) -> Clause | None:
+        slug, _, _ = clause_id.partition(":")
+        doc = self.documents.get(slug)
+        return doc.get(clause_id) if doc else None
+
+    def section(self, section_id: str) -> Section | None:
+        slug, _, _ = section_id.partition(":")
+        doc = self.documents.get(slug)
+        if doc is None:
+            return None
+        return next((s for s in doc.sections if s.id == section_id), None)
+
+    def all_clauses(self) -> list[Clause]:
+        return [c for doc in self.documents.values() for c in doc.clauses]
+
+    def all_ids(self) -> list[str]:
+        ids = [c.id for c in self.all_clauses()]
+        ids += [s.id for doc in self.documents.values() for s in doc.sections]
+        return ids
+
+    def neighbours(self, clause_id: str, before: int = 2, after: int = 2) -> list[Clause]:
+        """The clause in context: the top-level clauses around it in its code."""
+        clause = self.clause(clause_id)
+        if clause is None:
+            return []
+        top = [c for c in self.document(clause.council).clauses if c.parent is None]
+        anchor = clause.parent or clause.id
+        index = next(i for i, c in enumerate(top) if c.id == anchor)
+        return top[max(0, index - before) : index + after + 1]
+
+    def suggest(self, wanted: str, limit: int = 5) -> list[str]:
+        """The closest real ids to a mistyped one, so an error can say what was meant."""
+        from rapidfuzz import fuzz, process, utils
+
+        wanted = wanted.strip().lower()
+        slug, sep, rest = wanted.partition(":")
+        candidates = self.all_ids()
+        if sep and slug in self.documents:
+            candidates = [c for c in candidates if c.startswith(slug + ":")]
+        matches = process.extract(
+            wanted, candidates, scorer=fuzz.ratio, processor=utils.default_process, limit=limit * 3
+        )
+        ranked = sorted(matches, key=lambda m: (-m[1], len(m[0]), m[0]))
+        return [m[0] for m in ranked[:limit]]
+
+
+@lru_cache(maxsize=1)
+def bundled_library() -> Library:
+    from corpus.manifest import bundled_councils, load_bundled
+
+    return Library({c.slug: load_bundled(c.slug) for c in bundled_councils()})
