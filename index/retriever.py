@@ -1,0 +1,198 @@
+"""Finding the clauses that answer a question: one BM25 index per council and one over all.
+
+The retriever is loaded from the on-disk cache when it matches this run's
+documents, lexicon and analyser, and built (with progress reported) when it
+does not. Rankings are deterministic: ties are ordered by clause id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from corpus.clause import Clause
+from corpus.library import Library
+from index.bm25 import DEFAULT_PARAMS, Bm25Params, SparseBM25, build_sparse
+
+INDEX_VERSION = "1"
+ALL = "all"
+CACHE_NAME = "index.json"
+
+Progress = Callable[[str, int, int], None]
+Warn = Callable[[str], None]
+
+
+def indexed_text(clause: Clause) -> str:
+    """What retrieval sees of a clause: its section heading, then its own words.
+
+    A parent clause is indexed without its list items (they are indexed as
+    themselves), so a match on an item ranks the item, not the item and its
+    parent twice over.
+    """
+    return f"{clause.section}\n{clause.body}"
+
+
+@dataclass(frozen=True)
+class Hit:
+    clause: Clause
+    score: float
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query: str
+    tokens: tuple[str, ...]
+    hits: tuple[Hit, ...]
+    note: str | None = None
+    """Why nothing was searched or found, in words for the user."""
+
+
+@dataclass
+class CouncilIndex:
+    ids: list[str]
+    sparse: SparseBM25
+
+
+@dataclass
+class Retriever:
+    library: Library
+    indexes: dict[str, CouncilIndex] = field(default_factory=dict)
+    params: Bm25Params = DEFAULT_PARAMS
+
+    def search(self, text: str, councils: Sequence[str] | None = None, k: int = 5) -> SearchResult:
+        from index.analyse import get_analyser
+
+        tokens = tuple(get_analyser().query_tokens(text))
+        if not tokens:
+            return SearchResult(text, tokens, (), "The question has no words to search for.")
+        return self.search_tokens(text, tokens, councils, k)
+
+    def search_tokens(
+        self, text: str, tokens: Sequence[str], councils: Sequence[str] | None = None, k: int = 5
+    ) -> SearchResult:
+        tokens = tuple(tokens)
+        if councils and len(councils) == 1:
+            ranked = self._rank(councils[0], tokens, None, k)
+        else:
+            ranked = self._rank(ALL, tokens, set(councils) if councils else None, k)
+        hits = tuple(Hit(self.library.clause(cid), score) for cid, score in ranked)
+        note = None if hits else "No clause matches those words."
+        return SearchResult(text, tokens, hits, note)
+
+    def _rank(self, name: str, tokens: tuple[str, ...], only: set[str] | None, k: int) -> list[tuple[str, float]]:
+        import numpy as np
+
+        index = self.indexes.get(name)
+        if index is None or k <= 0:
+            return []
+        scores = index.sparse.scores(tokens)
+        matched = np.zeros(index.sparse.size, dtype=bool)
+        for term in tokens:
+            posting = index.sparse.postings.get(term)
+            if posting is not None:
+                matched[posting[0]] = True
+        candidates = [
+            (float(scores[i]), index.ids[i])
+            for i in np.flatnonzero(matched)
+            if only is None or index.ids[i].partition(":")[0] in only
+        ]
+        candidates.sort(key=lambda pair: (-pair[0], pair[1]))
+        return [(cid, score) for score, cid in candidates[:k]]
+
+
+def cache_key(library: Library, params: Bm25Params) -> str:
+    """Changes when, and only when, anything that shapes the index changes."""
+    from index.analyse import ANALYSER_VERSION, lexicon_fingerprint
+
+    digest = hashlib.sha256()
+    for part in (INDEX_VERSION, ANALYSER_VERSION, lexicon_fingerprint(), params.key()):
+        digest.update(part.encode() + b"\0")
+    for doc in library.documents.values():
+        digest.update(doc.council.slug.encode() + b"\0")
+        for clause in doc.clauses:
+            digest.update(clause.id.encode() + b"\0" + indexed_text(clause).encode() + b"\0")
+    return digest.hexdigest()
+
+
+def build_indexes(library: Library, params: Bm25Params = DEFAULT_PARAMS, progress: Progress | None = None) -> dict[str, CouncilIndex]:
+    from index.analyse import get_analyser
+
+    analyser = get_analyser()
+    clauses = library.all_clauses()
+    report = progress or (lambda stage, done, total: None)
+    report("Analysing clauses", 0, len(clauses))
+    tokens: list[list[str]] = []
+    batch = 100
+    for start in range(0, len(clauses), batch):
+        tokens.extend(analyser.tokens_many([indexed_text(c) for c in clauses[start : start + batch]]))
+        report("Analysing clauses", len(tokens), len(clauses))
+    by_id = dict(zip((c.id for c in clauses), tokens))
+    names = [*library.slugs, ALL]
+    indexes: dict[str, CouncilIndex] = {}
+    for done, name in enumerate(names, start=1):
+        members = clauses if name == ALL else library.document(name).clauses
+        ids = [c.id for c in members]
+        indexes[name] = CouncilIndex(ids, build_sparse([by_id[i] for i in ids], params))
+        report("Building indexes", done, len(names))
+    return indexes
+
+
+def load_retriever(
+    library: Library,
+    home: Path | None = None,
+    params: Bm25Params = DEFAULT_PARAMS,
+    progress: Progress | None = None,
+    warn: Warn | None = None,
+) -> Retriever:
+    """The retriever from cache when it is current, else built and cached (atomically)."""
+    from corpus.home import conduct_home
+    from index import store
+
+    warn = warn or _warn_stderr
+    path = (home or conduct_home()) / "cache" / CACHE_NAME
+    key = cache_key(library, params)
+    try:
+        body = store.load(path, key)
+        indexes = {
+            name: CouncilIndex(list(data["ids"]), SparseBM25.from_json(data["sparse"]))
+            for name, data in body["indexes"].items()
+        }
+        if set(indexes) == {*library.slugs, ALL} and all(
+            len(ix.ids) == ix.sparse.size and all(library.clause(i) for i in ix.ids) for ix in indexes.values()
+        ):
+            return Retriever(library, indexes, params)
+        warn(f"index cache {path} does not match the documents; rebuilding")
+    except store.CacheProblem as problem:
+        if str(problem):
+            warn(str(problem))
+    except (KeyError, TypeError, ValueError, AttributeError):
+        warn(f"index cache {path} is malformed; rebuilding")
+    indexes = build_indexes(library, params, progress)
+    body = {"indexes": {name: {"ids": ix.ids, "sparse": ix.sparse.to_json()} for name, ix in indexes.items()}}
+    try:
+        store.save(path, key, body)
+    except OSError as exc:
+        warn(f"could not save the index cache to {path} ({exc.strerror}); it will be rebuilt next time")
+    return Retriever(library, indexes, params)
+
+
+def _warn_stderr(message: str) -> None:
+    sys.stderr.write(f"conduct: {message}\n")
+
+
+def stderr_progress() -> Progress:
+    """Progress on stderr, only when it is a terminal and the build is slow enough to notice."""
+    started = time.monotonic()
+    interactive = sys.stderr.isatty()
+
+    def report(stage: str, done: int, total: int) -> None:
+        if interactive and time.monotonic() - started > 0.3:
+            end = "\n" if done >= total and stage == "Building indexes" else ""
+            sys.stderr.write(f"\r{stage}… {done}/{total}".ljust(40) + end)
+            sys.stderr.flush()
+
+    return report
