@@ -41,19 +41,41 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", metavar="ID", help="e.g. thurrock:14.5, county:24.2(c), essex:gifts-and-hospitality")
     _add_json(p)
 
+    p = commands.add_parser("search", help="find the clauses that match some words")
+    p.add_argument("text", metavar="TEXT", help="words or a question, e.g. 'second job'")
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--council", metavar="SLUG", help="search one council's code")
+    where.add_argument("--all", action="store_true", help="search every council (the default)")
+    p.add_argument("-k", type=int, default=5, help="how many results (default 5)")
+    _add_json(p)
+
+    p = commands.add_parser("ask", help="ask a question (no question: a conversation on stdin or in the terminal)")
+    p.add_argument("question", nargs="*", metavar="QUESTION", help="e.g. 'Can I accept a £30 gift from a contractor?'")
+    p.add_argument("--council", metavar="SLUG", help="your council, e.g. thurrock (typos forgiven)")
+    _add_json(p)
+
+    p = commands.add_parser("compare", help="every council's rule on a topic, side by side")
+    p.add_argument("topic", nargs="+", metavar="TOPIC", help="a topic (gifts, hospitality, ...) or a question")
+    _add_json(p)
+
     return parser
 
 
 def _dispatch(args: argparse.Namespace) -> int:
     from corpus.library import bundled_library
 
-    from assistant import corpus_commands
+    from assistant import ask_command, corpus_commands, search_command
 
     handlers: dict[str, Handler] = {
         "councils": corpus_commands.cmd_councils,
         "clauses": corpus_commands.cmd_clauses,
         "show": corpus_commands.cmd_show,
+        "search": search_command.cmd_search,
+        "ask": ask_command.cmd_ask,
+        "compare": ask_command.cmd_compare,
     }
+    if args.command == "ask" and not args.question:
+        args.question = None
     return handlers[args.command](bundled_library(), args)
 
 

@@ -1,0 +1,121 @@
+"""`conduct ask` and `conduct compare`: one answer, a JSON-lines conversation, or a plain chat."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from assistant.output import emit_json, emit_json_line, error, wrap
+from corpus.library import Library
+
+
+def make_assistant(library: Library):
+    from assistant.engine import Assistant
+
+    return Assistant(library)
+
+
+def cmd_ask(library: Library, args: argparse.Namespace) -> int:
+    from assistant.corpus_commands import resolve_council
+    from assistant.session import Session
+
+    council = None
+    if args.council:
+        council = resolve_council(library, args.council)
+        if council is None:
+            return 2
+    session = Session(make_assistant(library), council)
+    if args.question is not None:
+        reply = session.handle(" ".join(args.question) if isinstance(args.question, list) else args.question)
+        if args.json:
+            emit_json(reply.to_json())
+        else:
+            print(plain_reply(reply))
+        return 0 if reply.error is None else 2
+    if args.json or not sys.stdin.isatty():
+        return json_lines(session) if args.json else plain_lines(session, prompt=False)
+    return plain_lines(session, prompt=True)
+
+
+def json_lines(session) -> int:
+    """One JSON line out for every line in, commands and errors included; never a traceback."""
+    for line in sys.stdin:
+        try:
+            reply = session.handle(line.rstrip("\n"))
+            emit_json_line(reply.to_json())
+        except Exception as exc:  # one bad line must not end a scripted conversation
+            emit_json_line({"error": f"internal error: {type(exc).__name__}"})
+    return 0
+
+
+def plain_lines(session, prompt: bool) -> int:
+    """The plain conversation for screen readers and dumb terminals: 'You:' / 'Conduct:' lines."""
+    if prompt:
+        print("Conduct — ask about your council's code of conduct. Type /help for commands, /quit to leave.")
+        if session.council is None:
+            print("Conduct: Which council do you work for? Type /council and its name, e.g. /council thurrock.")
+    while True:
+        try:
+            line = input("You: " if prompt else "")
+        except EOFError:
+            return 0
+        except KeyboardInterrupt:
+            print()
+            return 0
+        reply = session.handle(line)
+        print("Conduct: " + plain_reply(reply).replace("\n", "\n  "))
+        if reply.quit:
+            return 0
+
+
+def plain_reply(reply) -> str:
+    if reply.error is not None:
+        return f"Sorry — {reply.error}."
+    if reply.answer is None:
+        return reply.message
+    return plain_answer(reply.answer)
+
+
+def plain_answer(answer) -> str:
+    """The answer as plain text: the verdict in words first, then reasons, actions and the clauses."""
+    out = [wrap(f"{answer.label.upper()}: {answer.summary}")]
+    if answer.councils:
+        out.append("")
+        for slug, row in answer.councils.items():
+            out.append(wrap(f"{row['name']}: {row['label']} — {row['summary']}", "  ", "    "))
+    if answer.reasons and not answer.councils:
+        out += ["", "Why:"] + [wrap(f"- {p.text}" + (f" [{p.citation}]" if p.citation else ""), "", "  ") for p in answer.reasons]
+    if answer.actions:
+        out += ["", "What to do:"] + [wrap(f"- {p.text}" + (f" [{p.citation}]" if p.citation else ""), "", "  ") for p in answer.actions]
+    if answer.follow_up:
+        out += ["", wrap(answer.follow_up)]
+        if answer.follow_up_why:
+            out.append(wrap(f"(Why I ask: {answer.follow_up_why})"))
+    if answer.citations and not answer.councils:
+        out += ["", "Clauses cited:"]
+        for c in answer.citations:
+            out.append(wrap(f"{c.id} ({c.section}): {c.text}", "  ", "    "))
+    if answer.notice:
+        out += ["", answer.notice]
+    return "\n".join(out)
+
+
+def cmd_compare(library: Library, args: argparse.Namespace) -> int:
+    from assistant.facts import extract_facts
+    from assistant.session import _topic_named
+    from assistant.topics import read_question
+
+    text = " ".join(args.topic)
+    facts = extract_facts(text)
+    topic = _topic_named(text) or read_question(text, facts).topic
+    if topic is None:
+        from assistant.templates import TOPICS
+
+        error(f"no topic in {text!r}. Topics: {', '.join(TOPICS)}.")
+        return 2
+    answer = make_assistant(library).compare(text, topic, facts)
+    if args.json:
+        emit_json(answer.to_json())
+    else:
+        print(plain_answer(answer))
+    return 0

@@ -1,0 +1,280 @@
+"""The Assistant: from a question (and the conversation so far) to a decided, cited Answer.
+
+Understanding (council, facts, topic) happens here; deciding happens in the
+topic's template; when no template fits, the best clauses' own obligations
+are quoted as guidance, or the question is said to be outside the codes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from assistant.answer import Answer, Point, Trace
+from assistant.policy import Param, Policy, bundled_policy
+from assistant.render import answer_from_decision, citations_for, guidance_points, param_sentence
+from assistant.templates import TOPIC_NAMES, TOPICS, template_for
+from assistant.templates.base import Context, not_covered
+from corpus.library import Library
+
+if TYPE_CHECKING:
+    from assistant.facts import Facts
+    from index.retriever import Retriever
+
+MAX_QUESTION_CHARS = 2000
+GUIDANCE_MIN_SCORE = 6.0
+"""Below this BM25 score the best clause is only a loose match: say the code does not cover it."""
+OBLIGATION = re.compile(r"\b(must|must not|should|shall|are required|is required|required to|expected to|may not|not permitted|will not be tolerated)\b", re.I)
+FALLBACK_TOPICS = {"bequests", "hospitality"}
+"""Topics whose template falls back on the gifts rules when the code has none of its own."""
+
+
+@dataclass
+class Conversation:
+    """What a chat remembers between turns: the council, the topic and the facts given so far."""
+
+    council: str | None = None
+    topic: str | None = None
+    facts: "Facts | None" = None
+    said: str = ""
+    """The questions asked on the current topic, so a follow-up keeps their words."""
+    history: list[Answer] = field(default_factory=list)
+
+    def reset(self, keep_council: bool = True) -> None:
+        council = self.council if keep_council else None
+        self.__init__()  # type: ignore[misc]
+        self.council = council
+
+
+class Assistant:
+    """Answers questions for the councils in a library; the retriever is loaded only when needed."""
+
+    def __init__(self, library: Library, retriever: "Retriever | None" = None, policies: dict[str, Policy] | None = None):
+        self.library = library
+        self._retriever = retriever
+        self._policies = dict(policies or {})
+
+    # -- plumbing ---------------------------------------------------------
+    @property
+    def retriever(self) -> "Retriever":
+        if self._retriever is None:
+            from index.retriever import load_retriever
+
+            self._retriever = load_retriever(self.library)
+        return self._retriever
+
+    def policy(self, slug: str) -> Policy:
+        if slug not in self._policies:
+            self._policies[slug] = bundled_policy(slug)
+        return self._policies[slug]
+
+    def council_choices(self) -> list[tuple[str, list[str]]]:
+        return [(c.slug, [c.name, *c.aliases]) for c in self.library.councils]
+
+    # -- asking -------------------------------------------------------------
+    def ask(self, question: str, council: str | None = None, conversation: Conversation | None = None) -> Answer:
+        from assistant.councils_in_text import detect_councils
+        from assistant.facts import extract_facts
+        from assistant.topics import read_question
+        from index.normalise import normalise
+
+        convo = conversation if conversation is not None else Conversation(council=council)
+        if council:
+            convo.council = council
+        text, notice = _clip(normalise(question))
+        if not text:
+            return self._remember(convo, Answer(question=text, council=convo.council, topic=None, verdict="needs_info",
+                                                summary="Please type a question.", follow_up="What would you like to ask?",
+                                                trace=Trace("none", "empty_question")))
+        named = detect_councils(text, self.council_choices())
+        facts = extract_facts(text)
+        reading = read_question(text, facts)
+        if reading.intent == "compare" or len(named) > 1:
+            topic = reading.topic or convo.topic
+            merged = convo.facts.merge(facts) if (convo.facts is not None and topic == convo.topic) else facts
+            return self._remember(convo, self.compare(text, topic, merged, named if len(named) > 1 else None, notice))
+        if named:
+            convo.council = named[0]
+        topic, facts, said = self._follow_on(convo, reading, facts, text)
+        convo.topic, convo.facts, convo.said = topic, facts, said
+        if convo.council is None:
+            answer = Answer(
+                question=text, council=None, topic=topic, verdict="needs_info",
+                summary="Which council do you work for? Each council's code has its own rules.",
+                follow_up="Which council do you work for? (" + ", ".join(c.name for c in self.library.councils) + ")",
+                follow_up_why="Each council's code has its own rules, and Conduct only answers from your own.",
+                facts=facts.to_dict(), trace=Trace("none", "council_unknown"), notice=notice,
+            )
+            return self._remember(convo, answer)
+        if reading.intent == "out_of_scope" and topic is None:
+            return self._remember(convo, self._outside_codes(text, convo.council, facts, notice))
+        if reading.intent == "guidance" and topic is not None:
+            return self._remember(convo, self.guidance(convo.council, topic, text, facts, notice))
+        if topic is None:
+            return self._remember(convo, self._from_clauses(text, convo.council, facts, notice))
+        return self._remember(convo, self.decide(convo.council, topic, text, facts, said, notice))
+
+    def _follow_on(self, convo: Conversation, reading: Any, facts: "Facts", text: str) -> tuple[str | None, "Facts", str]:
+        """A reply that names no new topic continues the last one, keeping the facts given so far."""
+        previous = convo.topic
+        if previous is not None and convo.facts is not None:
+            weak = not reading.scores or reading.scores[0][1] < 2 or reading.topic == previous
+            if reading.topic is None or reading.topic == previous or (weak and not facts.is_empty()):
+                return previous, convo.facts.merge(facts), f"{convo.said} {text}".strip()
+        return reading.topic, facts, text
+
+    def _remember(self, convo: Conversation, answer: Answer) -> Answer:
+        convo.history.append(answer)
+        return answer
+
+    # -- deciding -----------------------------------------------------------
+    def context(self, council: str, question: str, facts: "Facts") -> Context:
+        return Context(self.library.document(council).council, self.policy(council), facts, question)
+
+    def decide(self, council: str, topic: str, question: str, facts: "Facts", said: str | None = None,
+               notice: str | None = None) -> Answer:
+        ctx = self.context(council, said or question, facts)
+        if topic not in FALLBACK_TOPICS and not ctx.policy.covers(topic):
+            decision = not_covered(ctx, topic, TOPIC_NAMES[topic])
+        else:
+            decision = template_for(topic)(ctx)
+        extra: tuple[dict[str, Any], ...] = ()
+        if decision.rule == "not_token" and facts.amount is not None:
+            from assistant.templates.gifts import PLAINLY_NOT_TOKEN
+
+            extra = ({"name": "conduct.plainly_not_token", "value": PLAINLY_NOT_TOKEN, "citation": None,
+                      "quote": "Conduct's reading, not the code's: a gift worth £10 or more is not of the token kind the code allows."},)
+        return answer_from_decision(self.library, decision, question, council, topic, facts.to_dict(), notice, extra)
+
+    def guidance(self, council: str, topic: str, question: str, facts: "Facts | None" = None,
+                 notice: str | None = None) -> Answer:
+        """What a council's code says on a topic: each of its parameters as a cited sentence."""
+        policy = self.policy(council)
+        params = [p for name, p in policy.params.items() if name.startswith(topic + ".")]
+        facts_dict = facts.to_dict() if facts is not None else {}
+        name = self.library.document(council).council.name
+        if not params:
+            ctx = self.context(council, question, facts) if facts is not None else None
+            if ctx is not None:
+                return answer_from_decision(self.library, not_covered(ctx, topic, TOPIC_NAMES[topic]), question,
+                                            council, topic, facts_dict, notice)
+        highlights = {p.citation: p.quote for p in reversed(params)}
+        return Answer(
+            question=question, council=council, topic=topic, verdict="guidance" if params else "not_covered",
+            summary=(f"What {name}'s code says about {TOPIC_NAMES[topic]}." if params
+                     else f"{name}'s code says nothing about {TOPIC_NAMES[topic]}."),
+            reasons=guidance_points(params), citations=citations_for(self.library, [p.citation for p in params], highlights),
+            facts=facts_dict, trace=Trace(topic, "guidance", tuple(p.to_json() for p in params)), notice=notice,
+        )
+
+    def _outside_codes(self, question: str, council: str, facts: "Facts", notice: str | None) -> Answer:
+        contact = self.policy(council).get("contact")
+        who = contact.value if contact else "your line manager or HR"
+        return Answer(
+            question=question, council=council, topic=None, verdict="not_covered",
+            summary=f"That is not something a code of conduct covers. Ask {who}, or see your terms and conditions and HR policies.",
+            facts=facts.to_dict(), trace=Trace("none", "outside_the_codes"), notice=notice,
+        )
+
+    def _from_clauses(self, question: str, council: str, facts: "Facts", notice: str | None) -> Answer:
+        """No template fits: quote the obligations in the best-matching clauses, or say the code is silent."""
+        result = self.retriever.search(question, [council], k=3)
+        hits = [h for h in result.hits if h.score >= GUIDANCE_MIN_SCORE]
+        if not hits:
+            return self._outside_codes(question, council, facts, notice)
+        points, highlights = [], {}
+        for hit in hits:
+            sentence = _obligation(hit.clause.text)
+            points.append(Point(sentence, hit.clause.id))
+            highlights[hit.clause.id] = sentence
+        name = self.library.document(council).council.name
+        return Answer(
+            question=question, council=council, topic=None, verdict="guidance",
+            summary=f"Conduct has no decision rule for this question; these are the closest parts of {name}'s code.",
+            reasons=tuple(points),
+            citations=citations_for(self.library, [h.clause.id for h in hits], highlights),
+            facts=facts.to_dict(),
+            trace=Trace("clauses", "best_clauses", tuple({"name": "bm25", "value": round(h.score, 3), "citation": h.clause.id,
+                                                         "quote": highlights[h.clause.id]} for h in hits)),
+            notice=notice,
+        )
+
+    # -- comparing ----------------------------------------------------------
+    def compare(self, question: str, topic: str | None, facts: "Facts", only: list[str] | None = None,
+                notice: str | None = None) -> Answer:
+        """Every council's answer side by side, and where they disagree."""
+        if topic is None:
+            return Answer(question=question, council=None, topic=None, verdict="needs_info",
+                          summary="Which topic should I compare?",
+                          follow_up="Which topic should I compare? For example: " + ", ".join(TOPICS[:6]) + ".",
+                          facts=facts.to_dict(), trace=Trace("compare", "topic_unknown"), notice=notice)
+        slugs = only or self.library.slugs
+        per: dict[str, Answer] = {}
+        for slug in slugs:
+            if facts.is_empty():
+                per[slug] = self.guidance(slug, topic, question, facts)
+            else:
+                per[slug] = self.decide(slug, topic, question, facts)
+        councils = {
+            slug: {"name": short_name(self.library.document(slug).council), "verdict": a.verdict, "label": a.label,
+                   "summary": a.summary, "citations": [c.id for c in a.citations]}
+            for slug, a in per.items()
+        }
+        reasons = tuple(Point(f"{councils[s]['name']}: {a.label} — {a.summary}" if not facts.is_empty()
+                              else f"{councils[s]['name']}: {_first_reason(a)}", a.citations[0].id if a.citations else None)
+                        for s, a in per.items())
+        all_ids = [c.id for a in per.values() for c in a.citations]
+        highlights = {c.id: c.highlight for a in per.values() for c in a.citations if c.highlight}
+        return Answer(
+            question=question, council=None, topic=topic, verdict="guidance",
+            summary=_agreement(topic, per, councils, facts),
+            reasons=reasons, citations=citations_for(self.library, all_ids, highlights),
+            facts=facts.to_dict(), trace=Trace("compare", "side_by_side"), notice=notice, councils=councils,
+        )
+
+
+def short_name(council) -> str:
+    """The name to use mid-sentence: 'Thurrock', 'the county council'."""
+    return council.aliases[0] if council.aliases else council.name
+
+
+def _first_reason(answer: Answer) -> str:
+    if answer.reasons:
+        return answer.reasons[0].text
+    return answer.summary
+
+
+def _agreement(topic: str, per: dict[str, Answer], councils: dict[str, dict[str, Any]], facts: "Facts") -> str:
+    what = TOPIC_NAMES[topic]
+    if facts.is_empty():
+        silent = [councils[s]["name"] for s, a in per.items() if a.verdict == "not_covered"]
+        text = f"How the councils' codes deal with {what}."
+        return text + (f" Silent: {', '.join(silent)}." if silent else "")
+    groups: dict[str, list[str]] = {}
+    for slug, answer in per.items():
+        groups.setdefault(answer.label, []).append(councils[slug]["name"])
+    if len(groups) == 1:
+        label = next(iter(groups))
+        return f"All {len(per)} councils agree: {label}."
+    parts = [f"{label} at {_names(names)}" for label, names in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
+    return "The councils disagree: " + "; ".join(parts) + "."
+
+
+def _names(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _obligation(text: str) -> str:
+    """The clause's first must / must not / should sentence, or its opening sentence."""
+    sentences = re.split(r"(?<=[.;:])\s+(?=[A-Z(])|\n", text)
+    for sentence in sentences:
+        if OBLIGATION.search(sentence):
+            return sentence.strip()
+    return sentences[0].strip()
+
+
+def _clip(text: str) -> tuple[str, str | None]:
+    if len(text) <= MAX_QUESTION_CHARS:
+        return text, None
+    return text[:MAX_QUESTION_CHARS], f"Your question was cut to its first {MAX_QUESTION_CHARS:,} characters."

@@ -1,0 +1,21 @@
+"""Bequests and gifts from people you care for: a will, money, or a present from a service user."""
+
+from __future__ import annotations
+
+from assistant.templates import gifts
+from assistant.templates.base import Context, Decision, ref
+
+TEMPLATE = "bequests"
+
+
+def decide(ctx: Context) -> Decision:
+    rule, report = ctx.p("bequests.rule"), ctx.p("bequests.report")
+    if rule is None:
+        decision = gifts.decide(ctx)  # the code has no bequest rule of its own: its gifts rule applies
+        decision.template = f"{TEMPLATE}->gifts"
+        return decision
+    d = Decision(TEMPLATE)
+    d.decide("not_allowed", "decline", f"You should {rule.value} ({ref(rule)})", rule)
+    d.because(rule, f"you should {rule.value}")
+    d.then(report, f"Tell {report.value}" if report else "")
+    return d

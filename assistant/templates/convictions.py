@@ -1,0 +1,50 @@
+"""Arrest, charge, caution, conviction and bail: must I tell anyone, and whom?"""
+
+from __future__ import annotations
+
+from assistant.templates.base import Context, Decision, not_covered, ref
+
+TEMPLATE = "convictions"
+TRAFFIC = ("speeding", "speed camera", "parking", "traffic", "points on my licence", "points on my license",
+           "penalty points", "driving offence", "careless driving", "mot", "bus lane", "red light")
+SERIOUS_TRAFFIC = ("drink driving", "drink-driving", "drunk driving", "drug driving", "disqualified", "disqualification",
+                   "driving ban", "banned from driving", "lose my licence", "lose my license", "prison", "jail")
+CHARGED = ("charged", "convicted", "conviction", "cautioned", "caution", "sentenced", "court", "pleaded", "guilty", "fined")
+
+
+def decide(ctx: Context) -> Decision:
+    report = ctx.p("convictions.report")
+    if report is None:
+        return not_covered(ctx, TEMPLATE, "being arrested, charged or convicted")
+    d = Decision(TEMPLATE)
+    traffic = ctx.p("convictions.traffic")
+    if traffic and ctx.mentions(*TRAFFIC) and not ctx.mentions(*SERIOUS_TRAFFIC):
+        if ctx.has("official_vehicle") or ctx.mentions("service users", "service user", "pool car", "council vehicle", "work van"):
+            d.decide("required", "traffic_reportable", f"Yes — a traffic offence must be reported when {traffic.value} ({ref(traffic)})", traffic)
+        else:
+            d.decide("not_required", "traffic_minor", f"Not usually: you need not report a traffic offence unless {traffic.value} ({ref(traffic)})", traffic)
+        d.because(traffic, f"you need not report a traffic offence unless {traffic.value}")
+        return _failure(ctx, d)
+    bail = ctx.p("convictions.bail")
+    arrest_only = ctx.mentions("arrested", "arrest", "nicked", "bail", "bailed") and not ctx.mentions(*CHARGED)
+    if arrest_only and not ctx.p("convictions.arrest") and bail:
+        if ctx.mentions("bail", "bailed", "conditions"):
+            d.decide("required", "bail_conditions", f"Yes — you must {bail.value} ({ref(bail)})", bail)
+            d.because(bail, f"you must {bail.value}")
+            return _failure(ctx, d)
+        return d.ask("Were you charged, or released on bail with conditions?",
+                     f"{ctx.name} requires you to report charges, cautions and convictions ({ref(report)}) and bail conditions that could affect your work ({ref(bail)})",
+                     "arrest_unclear", report, bail)
+    threshold = ctx.p("convictions.threshold_months")
+    condition = f", if the offence could lead to at least {threshold.value} months' imprisonment ({ref(threshold)})" if threshold else ""
+    d.decide("required", "report", f"Yes — you must {report.value} ({ref(report)}){condition}", report, threshold)
+    d.because(report, f"you must {report.value}")
+    d.because(threshold, f"this applies to offences that could lead to at least {threshold.value} months' imprisonment" if threshold else "")
+    d.because(bail, f"you must also {bail.value}" if bail and ctx.mentions("bail", "bailed") else "")
+    return _failure(ctx, d)
+
+
+def _failure(ctx: Context, d: Decision) -> Decision:
+    failure = ctx.p("convictions.failure")
+    d.because(failure, f"failure to report {failure.value}" if failure else "")
+    return d

@@ -1,0 +1,41 @@
+"""Council equipment, phones, vehicles and IT used for personal purposes."""
+
+from __future__ import annotations
+
+from assistant.templates.base import Context, Decision, forbids, not_covered, ref
+
+TEMPLATE = "equipment"
+PHONES = ("phone", "phones", "call", "calls", "mobile", "ring", "text")
+VEHICLES = ("van", "vehicle", "car", "pool car", "lorry", "fleet")
+INTERNET = ("internet", "online", "browse", "browsing", "netflix", "iplayer", "games", "gaming", "gambling", "betting",
+            "shopping", "youtube", "software", "download", "install")
+
+
+def decide(ctx: Context) -> Decision:
+    d = Decision(TEMPLATE)
+    phones, vehicles, internet, rule = (ctx.p(f"equipment.{n}") for n in ("phones", "vehicles", "internet", "rule"))
+    if phones and ctx.mentions(*PHONES):
+        if forbids(phones.value) or "exclusively" in phones.value or "must not" in phones.value:
+            d.decide("not_allowed", "phones", f"{_cap(phones.value)} ({ref(phones)})", phones)
+        else:
+            d.decide("allowed_with_conditions", "phones", f"Only occasionally: {phones.value} ({ref(phones)})", phones)
+        d.because(phones, phones.value)
+        return d
+    if vehicles and (ctx.has("official_vehicle") or ctx.mentions(*VEHICLES)):
+        d.decide("not_allowed", "vehicles", f"You must not {vehicles.value} ({ref(vehicles)})", vehicles)
+        d.because(vehicles, f"you must not {vehicles.value}")
+        return d
+    if internet and ctx.mentions(*INTERNET):
+        d.decide("not_allowed", "internet", f"The code forbids {internet.value} ({ref(internet)})", internet)
+        d.because(internet, f"the code forbids {internet.value}")
+        d.because(rule, f"you must {rule.value}" if rule else "")
+        return d
+    if rule is None:
+        return not_covered(ctx, TEMPLATE, "using council equipment for personal purposes")
+    d.decide("not_allowed", "business_only", f"Not for personal use: you must {rule.value} ({ref(rule)})", rule)
+    d.because(rule, f"you must {rule.value}")
+    return d
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]

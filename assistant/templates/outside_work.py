@@ -1,0 +1,55 @@
+"""Outside work and secondary employment: whose permission, and when it is never allowed."""
+
+from __future__ import annotations
+
+from assistant.templates.base import Context, Decision, ref
+
+TEMPLATE = "outside_work"
+
+
+def decide(ctx: Context) -> Decision:
+    d = Decision(TEMPLATE)
+    sick, hours, equipment = ctx.p("outside_work.sick_leave"), ctx.p("outside_work.working_hours"), ctx.p("outside_work.equipment")
+    if ctx.has("sick_leave") and sick:
+        d.decide("not_allowed", "sick_leave", f"While off sick you must not {sick.value} ({ref(sick)})", sick)
+        d.because(sick, f"you must not {sick.value}")
+        return d
+    if ctx.has("working_hours") and hours:
+        d.decide("not_allowed", "working_hours", f"You must not {hours.value} ({ref(hours)})", hours)
+        d.because(hours, f"you must not {hours.value}")
+        return d
+    if ctx.mentions("work laptop", "council laptop", "work phone", "council equipment", "work van", "council van") and equipment:
+        d.decide("not_allowed", "equipment", f"You must not {equipment.value} ({ref(equipment)})", equipment)
+        d.because(equipment, f"you must not {equipment.value}")
+        return d
+    trustee = ctx.p("outside_work.trustee")
+    if trustee and ctx.mentions("trustee", "board member", "director of a charity", "on the board"):
+        d.decide("refer", "trustee", f"You may not {trustee.value} ({ref(trustee)})", trustee)
+        d.because(trustee, f"you may not {trustee.value}")
+        return d
+    permission = ctx.p("outside_work.permission")
+    if permission is None:
+        conflict = ctx.p("outside_work.conflict")
+        if conflict is None:
+            from assistant.templates.base import not_covered
+
+            return not_covered(ctx, TEMPLATE, "outside work")
+        d.decide("allowed_with_conditions", "no_conflict", f"Yes, but the work must not {conflict.value} ({ref(conflict)})", conflict)
+        d.because(conflict, f"the work must not {conflict.value}")
+        return d
+    d.decide("allowed_with_conditions", "permission", f"Yes, but get {permission.value} before you start ({ref(permission)})", permission)
+    volunteering = ctx.p("outside_work.volunteering")
+    if ctx.mentions("volunteer", "voluntary", "volunteering", "charity", "unpaid"):
+        d.because(volunteering, f"the code {volunteering.value}" if volunteering else "")
+    for param, text in (
+        (ctx.p("outside_work.conflict"), "the work must not {}"),
+        (hours, "you must not {}"),
+        (equipment, "you must not {}"),
+        (sick, "you must not {}"),
+    ):
+        if param is not None:
+            d.because(param, text.format(param.value))
+    d.then(permission, f"Get {permission.value} before you start")
+    senior = ctx.p("outside_work.senior_permission")
+    d.then(senior, f"If {senior.value}" if senior else "")
+    return d

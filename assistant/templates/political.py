@@ -1,0 +1,53 @@
+"""Political activity: badges, politics at work, and politically restricted posts."""
+
+from __future__ import annotations
+
+from assistant.templates.base import Context, Decision, not_covered, ref
+
+TEMPLATE = "political"
+ACTIVITIES = ("stand", "standing", "candidate", "election", "elections", "canvass", "canvassing", "campaign",
+              "campaigning", "leaflet", "leafleting", "party office", "councillor", "run for", "parish council",
+              "treasurer", "chair of", "party member", "join a party", "join the party", "speak publicly")
+NOT_RESTRICTED = ("not politically restricted", "isn't politically restricted", "not restricted", "isn't restricted",
+                  "is not restricted", "unrestricted", "not a restricted")
+
+
+def decide(ctx: Context) -> Decision:
+    if not any(ctx.p(n) for n in ("political.restricted", "political.restricted_activities", "political.workplace", "political.badges")):
+        return not_covered(ctx, TEMPLATE, "political activity")
+    d = Decision(TEMPLATE)
+    badges, workplace = ctx.p("political.badges"), ctx.p("political.workplace")
+    if badges and ctx.mentions("badge", "badges", "rosette", "pin", "sticker", "t-shirt", "poster", "wear"):
+        d.decide("not_allowed", "badges", f"Not while on council business: you must not {badges.value} ({ref(badges)})", badges)
+        d.because(badges, f"you must not {badges.value}")
+        return d
+    restricted = ctx.p("political.restricted")
+    activities = ctx.p("political.restricted_activities")
+    if ctx.mentions(*ACTIVITIES) and (restricted or activities):
+        decisive = activities or restricted
+        if ctx.mentions(*NOT_RESTRICTED):
+            d.decide("allowed_with_conditions", "unrestricted_post",
+                     f"The restrictions apply to politically restricted posts ({ref(decisive)}); yours is not, so keep politics out of work",
+                     decisive)
+            d.because(workplace, f"you must not {workplace.value}" if workplace else "")
+            return d
+        if not ctx.has("politically_restricted"):
+            return d.ask("Is your post politically restricted?",
+                         f"{ctx.name}'s code restricts political activity for politically restricted posts ({ref(decisive)}), so that decides",
+                         "restricted_unknown", decisive)
+        if activities:
+            d.decide("not_allowed", "restricted_post", f"In a politically restricted post you must not {activities.value} ({ref(activities)})", activities)
+        else:
+            d.decide("refer", "restricted_post", f"If your post is politically restricted, {restricted.value} ({ref(restricted)})", restricted)
+        d.because(restricted, f"if your post is politically restricted, {restricted.value}" if restricted else "")
+        advice = ctx.p("political.advice")
+        d.then(advice, f"Seek advice from {advice.value}" if advice else "")
+        return d
+    if workplace:
+        d.decide("not_allowed", "workplace", f"Not at work: you must not {workplace.value} ({ref(workplace)})", workplace)
+        d.because(workplace, f"you must not {workplace.value}")
+        d.because(restricted, f"if your post is politically restricted, {restricted.value}" if restricted else "")
+        return d
+    decisive = restricted or activities
+    d.decide("guidance", "restricted_only", f"If your post is politically restricted, {restricted.value if restricted else 'you must not ' + activities.value} ({ref(decisive)})", decisive)
+    return d

@@ -1,0 +1,40 @@
+"""Personal relationships at work: with a colleague, a councillor, a service user or a contractor."""
+
+from __future__ import annotations
+
+from assistant.templates.base import Context, Decision, forbids, not_covered, ref
+
+TEMPLATE = "relationships"
+TARGETS = (
+    ("councillor", ("councillor", "councillors", "cllr", "elected member", "member", "members", "politician")),
+    ("service_user", ("service user", "service users", "client", "resident", "tenant", "patient", "someone i care for")),
+    ("contractor", ("contractor", "supplier", "consultant", "contractors")),
+    ("colleague", ("colleague", "colleagues", "co-worker", "coworker", "workmate", "officer", "team", "boss", "manager")),
+)
+WORDS = {"councillor": "a councillor", "service_user": "a service user", "contractor": "a contractor", "colleague": "a colleague"}
+
+
+def decide(ctx: Context) -> Decision:
+    target = _target(ctx)
+    param = ctx.p(f"relationships.{target}")
+    if param is None:
+        return not_covered(ctx, TEMPLATE, f"personal relationships with {WORDS[target]}s")
+    d = Decision(TEMPLATE)
+    if forbids(param.value):
+        d.decide("not_allowed", f"{target}_barred", f"You must {param.value} ({ref(param)})", param)
+    else:
+        d.decide("required", f"{target}_declare", f"Yes — you must {param.value} ({ref(param)})", param)
+    d.because(param, f"with {WORDS[target]}, you must {param.value}")
+    management = ctx.p("relationships.management")
+    d.because(management, f"the council {management.value}" if management else "")
+    return d
+
+
+def _target(ctx: Context) -> str:
+    giver = ctx.facts.giver
+    if giver in {"councillor", "service_user", "contractor", "colleague"}:
+        return giver
+    for target, words in TARGETS:
+        if ctx.mentions(*words):
+            return target
+    return "colleague"

@@ -1,0 +1,112 @@
+"""Which topic a question is about, and whether it asks for guidance, a comparison or neither.
+
+Rules, not a model: phrases per topic from assistant/data/topics.toml, plus
+the facts already understood (an amount and a giver point to gifts; a will to
+bequests). Deterministic, and a phrase list anyone can read and extend.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from assistant.templates import TOPICS
+
+if TYPE_CHECKING:
+    from assistant.facts import Facts
+
+STRONG_WEIGHT = 2.0
+HOSPITALITY_ITEMS = {"meal", "drinks", "event_tickets", "hospitality_event", "travel", "accommodation"}
+GIFT_ITEMS = {"gift_item", "cash", "voucher", "pen", "diary", "calendar", "token_item"}
+
+
+@dataclass(frozen=True)
+class Reading:
+    topic: str | None
+    intent: str
+    """``ask`` (a dilemma), ``guidance`` (what does the code say), ``compare`` or ``out_of_scope``."""
+    scores: tuple[tuple[str, float], ...]
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    topics: dict[str, list[tuple[re.Pattern[str], float]]]
+    guidance: re.Pattern[str]
+    compare: re.Pattern[str]
+    out_of_scope: re.Pattern[str]
+
+
+def _pattern(phrases: list[str]) -> re.Pattern[str]:
+    body = "|".join(re.escape(p.strip().lower()) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<![a-z0-9])(?:{body})(?:s|es)?(?![a-z0-9])")
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> _Vocabulary:
+    path = resources.files("assistant") / "data" / "topics.toml"
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    topics = {}
+    for topic in TOPICS:
+        entry = data[topic]
+        strong = set(entry.get("strong", ()))
+        topics[topic] = [
+            (_pattern([phrase]), STRONG_WEIGHT if phrase in strong else 1.0)
+            for phrase in dict.fromkeys([*entry["phrases"], *strong])
+        ]
+    return _Vocabulary(
+        topics,
+        _pattern(data["intent"]["guidance"]),
+        _pattern([p.strip() for p in data["intent"]["compare"]]),
+        _pattern(data["out_of_scope"]["phrases"]),
+    )
+
+
+def _text(question: str) -> str:
+    return " ".join(question.lower().replace("’", "'").split())
+
+
+def read_question(question: str, facts: "Facts | None" = None) -> Reading:
+    vocab = _vocabulary()
+    text = _text(question)
+    scores = {topic: sum(weight for pattern, weight in pats if pattern.search(text)) for topic, pats in vocab.topics.items()}
+    if facts is not None:
+        _boost(scores, facts)
+    ranked = sorted(((t, s) for t, s in scores.items() if s > 0), key=lambda ts: (-ts[1], TOPICS.index(ts[0])))
+    topic = ranked[0][0] if ranked else None
+    if vocab.compare.search(text):
+        intent = "compare"
+    elif vocab.guidance.search(text):
+        intent = "guidance"
+    elif topic is None and vocab.out_of_scope.search(text):
+        intent = "out_of_scope"
+    elif vocab.out_of_scope.search(text) and (not ranked or ranked[0][1] < STRONG_WEIGHT):
+        intent = "out_of_scope"
+    else:
+        intent = "ask"
+    return Reading(topic, intent, tuple(ranked))
+
+
+def _boost(scores: dict[str, float], facts: "Facts") -> None:
+    """Facts are evidence too: a will points to bequests, tickets to hospitality, an amount to gifts."""
+    if facts.item == "bequest":
+        scores["bequests"] += 4
+    elif facts.item in HOSPITALITY_ITEMS:
+        scores["hospitality"] += 2
+    elif facts.item == "reward_points":
+        scores["purchases"] += 3
+    elif facts.item == "discount":
+        scores["purchases"] += 2
+    elif facts.item in GIFT_ITEMS:
+        scores["gifts"] += 2
+    if facts.amount is not None and facts.item not in HOSPITALITY_ITEMS:
+        scores["gifts"] += 1.5
+    if "vulnerable" in facts.context and facts.item in {"bequest", "cash", "gift_item"}:
+        scores["bequests"] += 2
+    if "sick_leave" in facts.context:
+        scores["outside_work"] += 0.5
+    if "politically_restricted" in facts.context:
+        scores["political"] += 2
