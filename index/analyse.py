@@ -30,10 +30,11 @@ import re
 import sys
 import threading
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from importlib import resources
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 from .normalise import normalise
 
@@ -201,7 +202,7 @@ class _Spelling:
     @classmethod
     def load(cls, data: dict[str, Any]) -> _Spelling:
         ize = data.get("ize", {})
-        suffixes = sorted(ize.get("suffixes", []), key=len, reverse=True)
+        suffixes = list(ize.get("suffixes", []))
         return cls(
             words=dict(data.get("words", {})),
             lemma_fixes=dict(data.get("lemma", {})),
@@ -233,6 +234,7 @@ class _Spelling:
         return word
 
     def compound_re(self) -> re.Pattern[str] | None:
+        """One alternation of all compounds, longest first, as whole words."""
         if not self.compounds:
             return None
         keys = sorted(self.compounds, key=len, reverse=True)
@@ -265,9 +267,11 @@ class _Lexicon:
 class Analyser:
     """Turns clause text and questions into BM25 tokens, deterministically.
 
-    Build one per process with :func:`get_analyser`: construction loads spaCy
-    and compiles the lexicon (a few hundred milliseconds); after that, calls
-    are cheap and thread-safe.
+    Use the shared instance from :func:`get_analyser`: construction imports
+    spaCy and builds its pipeline (about a second, once per process) and
+    compiles the lexicon (about 50 ms). After that a question takes well under
+    a millisecond. The only state that changes after construction is a memo
+    of analysed words, so an instance can be shared between threads.
     """
 
     def __init__(self) -> None:
@@ -281,11 +285,22 @@ class Analyser:
         self._stop = frozenset((set(STOP_WORDS) - _KEEP_STOP_WORDS) | _EXTRA_STOP_WORDS)
         # surface token -> (folded surface, lemma, kept) or None for non-words
         self._memo: dict[str, tuple[str, str, bool] | None] = {}
+        self._known: frozenset[str] | None = None
         self._lexicon = self._compile_lexicon(
             tomllib.loads(_data_bytes("lexicon.toml").decode("utf-8"))
         )
 
     # -- public API --------------------------------------------------------
+
+    def is_known_word(self, word: str) -> bool:
+        """Whether spaCy's English lookup table knows the word (as a form or a lemma).
+
+        Retrieval corrects only unknown words, so a real word is never 'corrected'
+        into another ('stick' into 'sick', 'tenner' into 'tender').
+        """
+        if self._known is None:
+            self._known = frozenset(str(v) for v in self._table.values())
+        return word in self._known or self._table.get(word) is not None
 
     def tokens(self, text: str) -> list[str]:
         """Analysed tokens of clause text (or a question without expansion)."""

@@ -35,7 +35,7 @@ class Bm25Params:
 
     variant: str = "plus"
     k1: float = 1.2
-    b: float = 0.75
+    b: float = 0.5
     epsilon: float = 0.25
     """BM25Okapi only: the idf floor as a fraction of the average idf."""
     delta: float = 1.0
@@ -71,19 +71,22 @@ class SparseBM25:
     base: dict[str, float] = field(default_factory=dict)
     """term -> what BM25Plus adds to a clause that lacks the term (Okapi and L add nothing)."""
 
-    def scores(self, query: Iterable[str]) -> "np.ndarray":
+    def scores(self, query: Iterable[str], boosts: Sequence[float] | None = None) -> "np.ndarray":
+        """rank-bm25's score of every clause; `boosts` scales each query term (1.0 = as rank-bm25)."""
         import numpy as np
 
         total = np.zeros(self.size)
-        for term in query:
+        for position, term in enumerate(query):
             posting = self.postings.get(term)
             if posting is None:
                 continue
+            boost = 1.0 if boosts is None else boosts[position]
             base = self.base.get(term, 0.0)
             if base:
-                total += base
+                total += base * boost
             positions, weights = posting
-            total[positions] += weights - base if base else weights
+            contribution = weights - base if base else weights
+            total[positions] += contribution if boost == 1.0 else contribution * boost
         return total
 
     def to_json(self) -> dict[str, Any]:

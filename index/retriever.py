@@ -18,7 +18,16 @@ from corpus.clause import Clause
 from corpus.library import Library
 from index.bm25 import DEFAULT_PARAMS, Bm25Params, SparseBM25, build_sparse
 
-INDEX_VERSION = "1"
+INDEX_VERSION = "3"
+MIN_INDEXED_TOKENS = 3
+"""A list item of one or two words ('Chief Executive', 'Sickness absence') says nothing a
+question could be answered by; left in, BM25's length normalisation ranks it above real
+rules on a single shared word. Such items are still shown with their parent clause."""
+EXPANSION_WEIGHT = 1.0
+"""Words the lexicon adds count for less than the words staff typed: 'contractor' adds
+'supplier', which must not outrank the gift the question is about (chosen on the gold set)."""
+TYPO_MIN_LENGTH = 5
+TYPO_CUTOFF = 82.0
 ALL = "all"
 CACHE_NAME = "index.json"
 
@@ -62,34 +71,82 @@ class Retriever:
     library: Library
     indexes: dict[str, CouncilIndex] = field(default_factory=dict)
     params: Bm25Params = DEFAULT_PARAMS
+    _corrections: dict[str, str] = field(default_factory=dict, repr=False)
+    _vocabulary: list[str] | None = field(default=None, repr=False)
 
     def search(self, text: str, councils: Sequence[str] | None = None, k: int = 5) -> SearchResult:
         from index.analyse import get_analyser
 
-        tokens = tuple(get_analyser().query_tokens(text))
+        analyser = get_analyser()
+        tokens = tuple(self.correct(t) for t in analyser.query_tokens(text))
         if not tokens:
             return SearchResult(text, tokens, (), "The question has no words to search for.")
-        return self.search_tokens(text, tokens, councils, k)
+        typed = len(analyser.tokens(text))
+        boosts = tuple(1.0 if i < typed else EXPANSION_WEIGHT for i in range(len(tokens)))
+        return self.search_tokens(text, tokens, councils, k, boosts)
+
+    def correct(self, token: str) -> str:
+        """A misspelt word ('regester', 'hospitallity') becomes the closest word the codes use.
+
+        Only words the codes never use are corrected, only if long enough to be
+        recognisable, and only to a word with the same first letter: so no real
+        word is ever changed into another one.
+        """
+        from index.analyse import get_analyser
+
+        if token in self._corrections:
+            return self._corrections[token]
+        corrected = token
+        vocabulary = self.vocabulary
+        if (
+            len(token) >= TYPO_MIN_LENGTH
+            and token.isalpha()
+            and token not in self.indexes[ALL].sparse.postings
+            and not get_analyser().is_known_word(token)
+        ):
+            from rapidfuzz import process
+            from rapidfuzz.distance import DamerauLevenshtein
+
+            candidates = [w for w in vocabulary if w[0] == token[0] and abs(len(w) - len(token)) <= 2]
+            # Damerau-Levenshtein counts a swapped pair as one slip: 'saftey' is 'safety', not 'safely'.
+            best = process.extractOne(
+                token, candidates, scorer=DamerauLevenshtein.normalized_similarity,
+                score_cutoff=TYPO_CUTOFF / 100,
+            )
+            if best is not None:
+                corrected = best[0]
+        self._corrections[token] = corrected
+        return corrected
+
+    @property
+    def vocabulary(self) -> list[str]:
+        if self._vocabulary is None:
+            index = self.indexes.get(ALL)
+            self._vocabulary = sorted(index.sparse.postings) if index else []
+        return self._vocabulary
 
     def search_tokens(
-        self, text: str, tokens: Sequence[str], councils: Sequence[str] | None = None, k: int = 5
+        self, text: str, tokens: Sequence[str], councils: Sequence[str] | None = None, k: int = 5,
+        boosts: Sequence[float] | None = None,
     ) -> SearchResult:
         tokens = tuple(tokens)
         if councils and len(councils) == 1:
-            ranked = self._rank(councils[0], tokens, None, k)
+            ranked = self._rank(councils[0], tokens, None, k, boosts)
         else:
-            ranked = self._rank(ALL, tokens, set(councils) if councils else None, k)
+            ranked = self._rank(ALL, tokens, set(councils) if councils else None, k, boosts)
         hits = tuple(Hit(self.library.clause(cid), score) for cid, score in ranked)
         note = None if hits else "No clause matches those words."
         return SearchResult(text, tokens, hits, note)
 
-    def _rank(self, name: str, tokens: tuple[str, ...], only: set[str] | None, k: int) -> list[tuple[str, float]]:
+    def _rank(
+        self, name: str, tokens: tuple[str, ...], only: set[str] | None, k: int, boosts: Sequence[float] | None = None
+    ) -> list[tuple[str, float]]:
         import numpy as np
 
         index = self.indexes.get(name)
         if index is None or k <= 0:
             return []
-        scores = index.sparse.scores(tokens)
+        scores = index.sparse.scores(tokens, boosts)
         matched = np.zeros(index.sparse.size, dtype=bool)
         for term in tokens:
             posting = index.sparse.postings.get(term)
@@ -109,13 +166,26 @@ def cache_key(library: Library, params: Bm25Params) -> str:
     from index.analyse import ANALYSER_VERSION, lexicon_fingerprint
 
     digest = hashlib.sha256()
-    for part in (INDEX_VERSION, ANALYSER_VERSION, lexicon_fingerprint(), params.key()):
+    for part in (INDEX_VERSION, ANALYSER_VERSION, lexicon_fingerprint(), params.key(), _versions()):
         digest.update(part.encode() + b"\0")
     for doc in library.documents.values():
         digest.update(doc.council.slug.encode() + b"\0")
         for clause in doc.clauses:
             digest.update(clause.id.encode() + b"\0" + indexed_text(clause).encode() + b"\0")
     return digest.hexdigest()
+
+
+def _versions() -> str:
+    """spaCy's lemma tables change between releases; a new one must not reuse old tokens."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = []
+    for package in ("spacy", "spacy-lookups-data", "rank-bm25"):
+        try:
+            found.append(f"{package}={version(package)}")
+        except PackageNotFoundError:
+            found.append(f"{package}=?")
+    return ",".join(found)
 
 
 def build_indexes(library: Library, params: Bm25Params = DEFAULT_PARAMS, progress: Progress | None = None) -> dict[str, CouncilIndex]:
@@ -126,16 +196,19 @@ def build_indexes(library: Library, params: Bm25Params = DEFAULT_PARAMS, progres
     report = progress or (lambda stage, done, total: None)
     report("Analysing clauses", 0, len(clauses))
     tokens: list[list[str]] = []
+    own_words: list[int] = []
     batch = 100
     for start in range(0, len(clauses), batch):
-        tokens.extend(analyser.tokens_many([indexed_text(c) for c in clauses[start : start + batch]]))
+        chunk = clauses[start : start + batch]
+        tokens.extend(analyser.tokens_many([indexed_text(c) for c in chunk]))
+        own_words.extend(len(t) for t in analyser.tokens_many([c.body for c in chunk]))
         report("Analysing clauses", len(tokens), len(clauses))
-    by_id = dict(zip((c.id for c in clauses), tokens))
+    by_id = {c.id: t for c, t, n in zip(clauses, tokens, own_words) if n >= MIN_INDEXED_TOKENS}
     names = [*library.slugs, ALL]
     indexes: dict[str, CouncilIndex] = {}
     for done, name in enumerate(names, start=1):
         members = clauses if name == ALL else library.document(name).clauses
-        ids = [c.id for c in members]
+        ids = [c.id for c in members if c.id in by_id]
         indexes[name] = CouncilIndex(ids, build_sparse([by_id[i] for i in ids], params))
         report("Building indexes", done, len(names))
     return indexes
