@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from assistant.answer import Answer, Point, Trace
-from assistant.policy import Param, Policy, bundled_policy
+from assistant.policy import Param, Policy, policy_for
 from assistant.render import answer_from_decision, citations_for, guidance_points, param_sentence
 from assistant.templates import TOPIC_NAMES, TOPICS, template_for
 from assistant.templates.base import Context, not_covered
@@ -66,7 +66,7 @@ class Assistant:
 
     def policy(self, slug: str) -> Policy:
         if slug not in self._policies:
-            self._policies[slug] = bundled_policy(slug)
+            self._policies[slug] = policy_for(slug)
         return self._policies[slug]
 
     def council_choices(self) -> list[tuple[str, list[str]]]:
@@ -136,6 +136,9 @@ class Assistant:
                notice: str | None = None) -> Answer:
         ctx = self.context(council, said or question, facts)
         if topic not in FALLBACK_TOPICS and not ctx.policy.covers(topic):
+            if not ctx.council.bundled:
+                # An added council's parameters are drafted by machine: absence may be a gap, not silence.
+                return self._from_clauses(question, council, facts, notice, drafted_gap=TOPIC_NAMES[topic])
             decision = not_covered(ctx, topic, TOPIC_NAMES[topic])
         else:
             decision = template_for(topic)(ctx)
@@ -177,7 +180,8 @@ class Assistant:
             facts=facts.to_dict(), trace=Trace("none", "outside_the_codes"), notice=notice,
         )
 
-    def _from_clauses(self, question: str, council: str, facts: "Facts", notice: str | None) -> Answer:
+    def _from_clauses(self, question: str, council: str, facts: "Facts", notice: str | None,
+                      drafted_gap: str | None = None) -> Answer:
         """No template fits: quote the obligations in the best-matching clauses, or say the code is silent."""
         result = self.retriever.search(question, [council], k=3)
         hits = [h for h in result.hits if h.score >= GUIDANCE_MIN_SCORE]
@@ -189,9 +193,13 @@ class Assistant:
             points.append(Point(sentence, hit.clause.id))
             highlights[hit.clause.id] = sentence
         name = self.library.document(council).council.name
+        summary = f"Conduct has no decision rule for this question; these are the closest parts of {name}'s code."
+        if drafted_gap:
+            summary = (f"No rule on {drafted_gap} was found when {name}'s code was added, so this answer quotes "
+                       f"the closest clauses' own obligations instead of deciding.")
         return Answer(
             question=question, council=council, topic=None, verdict="guidance",
-            summary=f"Conduct has no decision rule for this question; these are the closest parts of {name}'s code.",
+            summary=summary,
             reasons=tuple(points),
             citations=citations_for(self.library, [h.clause.id for h in hits], highlights),
             facts=facts.to_dict(),

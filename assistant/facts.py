@@ -27,9 +27,12 @@ __all__ = ["Facts", "extract_facts", "FIELDS"]
 FIELDS = ("giver", "item", "context", "relation")
 
 # Control characters and invisible formatting become spaces; curly quotes become
-# straight. Both are one character for one character, so money offsets still
+# straight. Each is one character for one character, so money offsets still
 # point into the caller's text.
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u2060\ufeff]")
+# Console markup pasted into a question ("[bold]", "[/i]", "[link=...]") is blanked
+# out so that "[i]contractor[/i]" still reads as "contractor".
+_MARKUP_RE = re.compile(r"\[/?[A-Za-z#@][^\[\]\n]{0,60}\]")
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
 _MAX_FUZZY_TOKENS = 4000  # typo correction stops here: questions are short
 _SINK_PRIORITY = 1000
@@ -291,7 +294,9 @@ def _correct(word: str) -> str | None:
 
 
 def _clean(text: str) -> str:
-    return _CONTROL_RE.sub(" ", text).translate(_QUOTES)
+    """Same length as `text`, so offsets found in the result hold for the original."""
+    text = _CONTROL_RE.sub(" ", text).translate(_QUOTES)
+    return _MARKUP_RE.sub(lambda m: " " * len(m.group()), text)
 
 
 def _pick(spans: list[tuple[str, int, int]], entries: dict[str, _Entry]) -> str | None:

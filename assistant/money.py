@@ -230,7 +230,7 @@ class Money:
             amount = f"under {amount}"
         elif self.bound == "above":
             amount = f"over {amount}"
-        if self.approximate:
+        elif self.approximate:
             amount = f"about {amount}"
         if self.currency != GBP:
             amount = f"{amount} (not pounds)"
@@ -345,7 +345,7 @@ def _words_value(words: list[str]) -> int | None:
                 return None
             last = "and"
         elif w == "a":
-            if idx != 0 or nxt not in ({"hundred"} | set(_SCALE_WORDS)):
+            if idx != 0 or nxt not in _SCALE_AND_HUNDRED:
                 return None
             last = "a"
         else:
@@ -355,7 +355,7 @@ def _words_value(words: list[str]) -> int | None:
     return total + current
 
 
-def _read_digits_forward(text: str, toks: list[_Tok], i: int) -> _Num | None:
+def _read_digits_forward(toks: list[_Tok], i: int) -> _Num | None:
     """A digit number starting at token i, with "k"/"m"/"bn" or "thousand" after it.
 
     Also reads "£3O" (letter O typed for zero) as 30 rather than failing.
@@ -600,7 +600,7 @@ def _try_prefix(text: str, toks: list[_Tok], i: int, limit: int) -> _Found | Non
             return None
         num = _Num(value, j, j + 1)
     else:
-        num = _read_digits_forward(text, toks, j)
+        num = _read_digits_forward(toks, j)
         if num is None:
             return None
     last = num.last
@@ -655,9 +655,10 @@ def _try_suffix(text: str, toks: list[_Tok], u: int, limit: int) -> _Found | Non
         return None
     currency, minor = unit
     low = toks[u].low
-    if low == "p" or (toks[u].kind == "other"):
-        if toks[u - 1].kind != "num" or not _adjacent(toks, u - 1, u) and low == "p":
-            return None
+    if toks[u].kind == "other" and toks[u - 1].kind != "num":
+        return None  # "30£" needs digits before the symbol
+    if low == "p" and not (toks[u - 1].kind == "num" and _adjacent(toks, u - 1, u)):
+        return None  # "25p", written together
     j = u - 1
     if (toks[j].low, low) in _QUALIFIED_UNITS:
         currency = _QUALIFIED_UNITS[(toks[j].low, low)]
@@ -717,7 +718,7 @@ def _range_partner_after(text: str, toks: list[_Tok], found: _Found,
         return None
     if toks[j].kind != "num":
         return None
-    num = _read_digits_forward(text, toks, j)
+    num = _read_digits_forward(toks, j)
     if num is None:
         return None
     last = num.last
@@ -807,8 +808,8 @@ def find_amounts(text: str) -> list[Money]:
             continue
         before = _range_partner_before(text, toks, found, limit)
         if before is not None:
-            out.append(replace(before.money, range_part="low"))
             approx = before.money.approximate or found.money.approximate
+            out.append(replace(before.money, range_part="low", approximate=approx))
             found = found._replace(money=replace(found.money, range_part="high", approximate=approx))
             out.append(found.money)
             limit = found.last + 1

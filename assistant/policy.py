@@ -128,3 +128,18 @@ def quote_found(quote: str, text: str) -> bool:
 def _fold(text: str) -> str:
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     return " ".join(text.lower().split())
+
+
+def policy_for(slug: str, home: Path | None = None) -> Policy:
+    """A bundled council's curated policy, or an added council's drafted one (CONDUCT_HOME/councils/SLUG/policy.toml).
+
+    Raises PolicyError with the file and the problem if a hand-edited file is invalid.
+    """
+    if (policies_dir() / f"{slug}.toml").is_file():
+        return bundled_policy(slug)
+    from corpus.home import conduct_home
+
+    path = (home or conduct_home()) / "councils" / slug / "policy.toml"
+    if not path.is_file():
+        return Policy(slug)
+    return parse_policy(slug, path.read_text(encoding="utf-8"), str(path))

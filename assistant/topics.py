@@ -20,8 +20,8 @@ if TYPE_CHECKING:
     from assistant.facts import Facts
 
 STRONG_WEIGHT = 2.0
-HOSPITALITY_ITEMS = {"meal", "drinks", "event_tickets", "hospitality_event", "travel", "accommodation"}
-GIFT_ITEMS = {"gift_item", "cash", "voucher", "pen", "diary", "calendar", "token_item"}
+HOSPITALITY_ITEMS = {"meal", "drinks", "refreshments", "event_tickets", "hospitality_event", "travel", "accommodation"}
+GIFT_ITEMS = {"gift_item", "cash", "voucher", "promotional_item", "raffle_prize", "fee", "loan"}
 
 
 @dataclass(frozen=True)

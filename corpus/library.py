@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from corpus.clause import Clause, Council, Document, Section
 
@@ -76,6 +78,23 @@ class Library:
         )
         ranked = sorted(matches, key=lambda m: (-m[1], len(m[0]), m[0]))
         return [m[0] for m in ranked[:limit]]
+
+
+def load_library(home: Path | None = None, warn: Callable[[str], None] | None = None) -> Library:
+    """The bundled councils and any added under CONDUCT_HOME (corpus/added.py), bundled first.
+
+    An added council that cannot be read is skipped with a warning, never a traceback,
+    so one damaged folder cannot stop Conduct answering for the others.
+    """
+    library = Library(dict(bundled_library().documents))
+    try:
+        from corpus.added import load_added
+    except ImportError:
+        return library
+    for document in load_added(home, warn):
+        if document.council.slug not in library.documents:
+            library.documents[document.council.slug] = document
+    return library
 
 
 @lru_cache(maxsize=1)

@@ -6,9 +6,9 @@ from assistant.templates.base import Context, Decision, pounds, ref
 
 TEMPLATE = "gifts"
 TOKEN_ITEMS = {"pen", "diary", "calendar", "notebook", "mug", "keyring", "promotional_item", "token_item", "stationery"}
-MONEY_ITEMS = {"cash", "voucher"}
+MONEY_ITEMS = {"cash", "voucher", "fee"}
 PUBLIC_GIVERS = {"customer", "service_user", "resident", "member_of_public", "client"}
-NOT_TOKEN = MONEY_ITEMS | {"bequest", "loan", "event_tickets", "travel", "accommodation", "hospitality_event"}
+NOT_TOKEN = MONEY_ITEMS | {"bequest", "loan", "fee", "event_tickets", "travel", "accommodation", "hospitality_event"}
 PLAINLY_NOT_TOKEN = 1000
 """Conduct's reading, not a council's rule: a gift worth £10 or more is not of the
 pen-and-diary kind that a token-only code allows. Shown in the trace as such."""

@@ -6,7 +6,7 @@ from assistant.templates.base import Context, Decision, ref
 
 TEMPLATE = "hospitality"
 EVENTS = {"event_tickets", "hospitality_event", "travel", "accommodation"}
-MEALS = {"meal", "drinks"}
+MEALS = {"meal", "drinks", "refreshments"}
 TRADE = {"contractor", "potential_contractor", "supplier", "consultant"}
 
 
