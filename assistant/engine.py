@@ -156,7 +156,7 @@ class Assistant:
         policy = self.policy(council)
         params = [p for name, p in policy.params.items() if name.startswith(topic + ".")]
         facts_dict = facts.to_dict() if facts is not None else {}
-        name = self.library.document(council).council.name
+        name = _possessive_subject(self.library.document(council).council)
         if not params:
             ctx = self.context(council, question, facts) if facts is not None else None
             if ctx is not None:
@@ -165,8 +165,8 @@ class Assistant:
         highlights = {p.citation: p.quote for p in reversed(params)}
         return Answer(
             question=question, council=council, topic=topic, verdict="guidance" if params else "not_covered",
-            summary=(f"What {name}'s code says about {TOPIC_NAMES[topic]}." if params
-                     else f"{name}'s code says nothing about {TOPIC_NAMES[topic]}."),
+            summary=(f"What {name} code says about {TOPIC_NAMES[topic]}." if params
+                     else f"{name[:1].upper()}{name[1:]} code says nothing about {TOPIC_NAMES[topic]}."),
             reasons=guidance_points(params), citations=citations_for(self.library, [p.citation for p in params], highlights),
             facts=facts_dict, trace=Trace(topic, "guidance", tuple(p.to_json() for p in params)), notice=notice,
         )
@@ -184,18 +184,24 @@ class Assistant:
                       drafted_gap: str | None = None) -> Answer:
         """No template fits: quote the obligations in the best-matching clauses, or say the code is silent."""
         result = self.retriever.search(question, [council], k=3)
-        hits = [h for h in result.hits if h.score >= GUIDANCE_MIN_SCORE]
-        if not hits:
+        if not result.hits:
             return self._outside_codes(question, council, facts, notice)
+        confident = [h for h in result.hits if h.score >= GUIDANCE_MIN_SCORE]
+        hits = confident or list(result.hits[:2])
         points, highlights = [], {}
         for hit in hits:
             sentence = _obligation(hit.clause.text)
             points.append(Point(sentence, hit.clause.id))
             highlights[hit.clause.id] = sentence
-        name = self.library.document(council).council.name
-        summary = f"Conduct has no decision rule for this question; these are the closest parts of {name}'s code."
+        name = _possessive_subject(self.library.document(council).council)
+        contact = self.policy(council).get("contact")
+        who = contact.value if contact else "your line manager"
+        summary = f"Conduct has no decision rule for this question; these are the closest parts of {name} code."
+        if not confident:
+            summary = (f"I could not find a rule in {name} code that clearly answers this. The closest clauses are "
+                       f"below; if they do not answer it, ask {who}.")
         if drafted_gap:
-            summary = (f"No rule on {drafted_gap} was found when {name}'s code was added, so this answer quotes "
+            summary = (f"No rule on {drafted_gap} was found when {name} code was added, so this answer quotes "
                        f"the closest clauses' own obligations instead of deciding.")
         return Answer(
             question=question, council=council, topic=None, verdict="guidance",
@@ -240,6 +246,11 @@ class Assistant:
             reasons=reasons, citations=citations_for(self.library, all_ids, highlights),
             facts=facts.to_dict(), trace=Trace("compare", "side_by_side"), notice=notice, councils=councils,
         )
+
+
+def _possessive_subject(council) -> str:
+    """'Thurrock's', 'the county council's': how to say whose code it is mid-sentence."""
+    return f"{short_name(council)}'s"
 
 
 def short_name(council) -> str:

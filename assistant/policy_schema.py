@@ -53,6 +53,7 @@ SCHEMA: dict[str, tuple[str, str]] = {
     "hospitality.supplier_social": ("phrase", "Informal social contact with suppliers: 'You must {value}'."),
     # outside work
     "outside_work.permission": ("phrase", "Before taking other work: 'Get {value} before you start'."),
+    "outside_work.notify": ("phrase", "Before taking other work, tell or declare it (no consent needed): 'First tell {value}'."),
     "outside_work.senior_permission": ("phrase", "Extra permission for senior staff: 'If {value}'."),
     "outside_work.sick_leave": ("phrase", "Other work while off sick: 'You must not {value}'."),
     "outside_work.working_hours": ("phrase", "Outside work in council time: 'You must not {value}'."),

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from assistant.facts import Facts
 
 STRONG_WEIGHT = 2.0
+DECISIVE_WEIGHT = 5.0
+"""For phrases that settle the topic whatever else is said: vaping in a van is about smoking."""
 HOSPITALITY_ITEMS = {"meal", "drinks", "refreshments", "event_tickets", "hospitality_event", "travel", "accommodation"}
 GIFT_ITEMS = {"gift_item", "cash", "voucher", "promotional_item", "raffle_prize", "fee", "loan"}
 
@@ -35,6 +37,8 @@ class Reading:
 @dataclass(frozen=True)
 class _Vocabulary:
     topics: dict[str, list[tuple[re.Pattern[str], float]]]
+    lexicon: dict[str, str]
+    lexicon_weight: float
     guidance: re.Pattern[str]
     compare: re.Pattern[str]
     out_of_scope: re.Pattern[str]
@@ -52,13 +56,20 @@ def _vocabulary() -> _Vocabulary:
     topics = {}
     for topic in TOPICS:
         entry = data[topic]
-        strong = set(entry.get("strong", ()))
+        strong, decisive = set(entry.get("strong", ())), set(entry.get("decisive", ()))
         topics[topic] = [
-            (_pattern([phrase]), STRONG_WEIGHT if phrase in strong else 1.0)
-            for phrase in dict.fromkeys([*entry["phrases"], *strong])
+            (_pattern([phrase]), DECISIVE_WEIGHT if phrase in decisive else STRONG_WEIGHT if phrase in strong else 1.0)
+            for phrase in dict.fromkeys([*entry["phrases"], *strong, *decisive])
         ]
+    lexicon = dict(data.get("lexicon", {}))
+    weight = float(lexicon.pop("weight", 2.5))
+    unknown = set(lexicon.values()) - set(TOPICS)
+    if unknown:
+        raise ValueError(f"topics.toml [lexicon] names unknown topics: {sorted(unknown)}")
     return _Vocabulary(
         topics,
+        lexicon,
+        weight,
         _pattern(data["intent"]["guidance"]),
         _pattern([p.strip() for p in data["intent"]["compare"]]),
         _pattern(data["out_of_scope"]["phrases"]),
@@ -73,6 +84,9 @@ def read_question(question: str, facts: "Facts | None" = None) -> Reading:
     vocab = _vocabulary()
     text = _text(question)
     scores = {topic: sum(weight for pattern, weight in pats if pattern.search(text)) for topic, pats in vocab.topics.items()}
+    for entry in _lexicon_entries(question):
+        if entry in vocab.lexicon:
+            scores[vocab.lexicon[entry]] += vocab.lexicon_weight
     if facts is not None:
         _boost(scores, facts)
     ranked = sorted(((t, s) for t, s in scores.items() if s > 0), key=lambda ts: (-ts[1], TOPICS.index(ts[0])))
@@ -88,6 +102,13 @@ def read_question(question: str, facts: "Facts | None" = None) -> Reading:
     else:
         intent = "ask"
     return Reading(topic, intent, tuple(ranked))
+
+
+def _lexicon_entries(question: str) -> list[str]:
+    """The retrieval lexicon's entries that the question matches (spaCy is loaded for facts anyway)."""
+    from index.analyse import get_analyser
+
+    return get_analyser().matched_entries(question)
 
 
 def _boost(scores: dict[str, float], facts: "Facts") -> None:

@@ -36,10 +36,15 @@ def decide(ctx: Context) -> Decision:
                      f"{ctx.name} requires you to report charges, cautions and convictions ({ref(report)}) and bail conditions that could affect your work ({ref(bail)})",
                      "arrest_unclear", report, bail)
     threshold = ctx.p("convictions.threshold_months")
-    condition = f", if the offence could lead to at least {threshold.value} months' imprisonment ({ref(threshold)})" if threshold else ""
+    condition = ""
+    if threshold and "imprisonment" not in report.value:  # the reporting rule may already state it
+        condition = f", if the offence could lead to at least {threshold.value} months' imprisonment ({ref(threshold)})"
     d.decide("required", "report", f"Yes — you must {report.value} ({ref(report)}){condition}", report, threshold)
     d.because(report, f"you must {report.value}")
-    d.because(threshold, f"this applies to offences that could lead to at least {threshold.value} months' imprisonment" if threshold else "")
+    if threshold and not condition:
+        d._use(threshold)
+    else:
+        d.because(threshold, f"this applies to offences that could lead to at least {threshold.value} months' imprisonment" if threshold else "")
     d.because(bail, f"you must also {bail.value}" if bail and ctx.mentions("bail", "bailed") else "")
     return _failure(ctx, d)
 

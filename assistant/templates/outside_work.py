@@ -27,17 +27,18 @@ def decide(ctx: Context) -> Decision:
         d.decide("refer", "trustee", f"You may not {trustee.value} ({ref(trustee)})", trustee)
         d.because(trustee, f"you may not {trustee.value}")
         return d
-    permission = ctx.p("outside_work.permission")
-    if permission is None:
+    permission, notify = ctx.p("outside_work.permission"), ctx.p("outside_work.notify")
+    if permission is not None:
+        d.decide("allowed_with_conditions", "permission", f"Yes, but get {permission.value} before you start ({ref(permission)})", permission)
+    elif notify is not None:
+        d.decide("allowed_with_conditions", "notify", f"Yes, but first tell {notify.value} ({ref(notify)})", notify)
+    else:
         conflict = ctx.p("outside_work.conflict")
         if conflict is None:
             from assistant.templates.base import not_covered
 
             return not_covered(ctx, TEMPLATE, "outside work")
         d.decide("allowed_with_conditions", "no_conflict", f"Yes, but the work must not {conflict.value} ({ref(conflict)})", conflict)
-        d.because(conflict, f"the work must not {conflict.value}")
-        return d
-    d.decide("allowed_with_conditions", "permission", f"Yes, but get {permission.value} before you start ({ref(permission)})", permission)
     volunteering = ctx.p("outside_work.volunteering")
     if ctx.mentions("volunteer", "voluntary", "volunteering", "charity", "unpaid"):
         d.because(volunteering, f"the code {volunteering.value}" if volunteering else "")
@@ -45,11 +46,12 @@ def decide(ctx: Context) -> Decision:
         (ctx.p("outside_work.conflict"), "the work must not {}"),
         (hours, "you must not {}"),
         (equipment, "you must not {}"),
-        (sick, "you must not {}"),
+        (sick, "while off sick, you must not {}"),
     ):
         if param is not None:
             d.because(param, text.format(param.value))
-    d.then(permission, f"Get {permission.value} before you start")
+    d.then(permission, f"Get {permission.value} before you start" if permission else "")
+    d.then(notify, f"First tell {notify.value}" if notify else "")
     senior = ctx.p("outside_work.senior_permission")
     d.then(senior, f"If {senior.value}" if senior else "")
     return d
