@@ -127,6 +127,8 @@ def _boost(scores: dict[str, float], facts: "Facts") -> None:
         scores["gifts"] += 1.5
     if "vulnerable" in facts.context and facts.item in {"bequest", "cash", "gift_item"}:
         scores["bequests"] += 2
+    if facts.relation in {"spouse", "partner", "relative", "child", "parent", "sibling"} and scores["outside_work"]:
+        scores["interests"] += scores["outside_work"]  # a relative's job or board seat is an interest to declare
     if "sick_leave" in facts.context:
         scores["outside_work"] += 0.5
     if "politically_restricted" in facts.context:

@@ -19,7 +19,6 @@ def decide(ctx: Context) -> Decision:
         return d
     if rule is None:
         return not_covered(ctx, TEMPLATE, "alcohol or drugs")
-    d.decide("not_allowed", "impaired", f"You must not {rule.value} ({ref(rule)})", rule)
-    d.because(rule, f"you must not {rule.value}")
+    d.rule_from("not_allowed", "impaired", rule, f"You must not {rule.value}")
     d.then(ctx.p("contact"), f"If you or a colleague cannot work safely because of this, tell {ctx.contact()}")
     return d

@@ -21,6 +21,5 @@ def decide(ctx: Context) -> Decision:
         d.decide("refer", "manager_decides", f"{decider.value[:1].upper()}{decider.value[1:]} decides what is appropriate ({ref(decider)})", decider)
         d.because(rule, f"you must {rule.value}" if rule else "")
     else:
-        d.decide("allowed_with_conditions", "standard", f"You must {rule.value} ({ref(rule)})", rule)
-        d.because(rule, f"you must {rule.value}")
+        d.rule_from("allowed_with_conditions", "standard", rule, f"You must {rule.value}")
     return d

@@ -101,6 +101,11 @@ class Decision:
                 self.decisive.append(param)
         return self
 
+    def rule_from(self, verdict: str, rule: str, param: Param, text: str, lead: str = "") -> "Decision":
+        """Decide from one parameter: the summary and the reason say the same thing, citing it."""
+        self.decide(verdict, rule, f"{lead}{text} ({ref(param)})", param)
+        return self.because(param, text)
+
     def ask(self, question: str, why: str, rule: str, *decisive: Param | None) -> "Decision":
         self.decide("needs_info", rule, question, *decisive)
         self.follow_up, self.follow_up_why = question, sentence(why)

@@ -15,7 +15,6 @@ def decide(ctx: Context) -> Decision:
         decision.template = f"{TEMPLATE}->gifts"
         return decision
     d = Decision(TEMPLATE)
-    d.decide("not_allowed", "decline", f"You should {rule.value} ({ref(rule)})", rule)
-    d.because(rule, f"you should {rule.value}")
+    d.rule_from("not_allowed", "decline", rule, f"You should {rule.value}")
     d.then(report, f"Tell {report.value}" if report else "")
     return d

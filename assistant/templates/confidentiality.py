@@ -14,8 +14,7 @@ def decide(ctx: Context) -> Decision:
     password, doubt = ctx.p("confidentiality.password"), ctx.p("confidentiality.doubt")
     d = Decision(TEMPLATE)
     if password and ctx.mentions("password", "passwords", "login", "log in", "log-in", "pin"):
-        d.decide("not_allowed", "password", f"You must not {password.value} ({ref(password)})", password)
-        d.because(password, f"you must not {password.value}")
+        d.rule_from("not_allowed", "password", password, f"You must not {password.value}")
         return d
     if access and ctx.mentions(*LOOK_UP):
         verdict = "not_allowed"
@@ -24,8 +23,7 @@ def decide(ctx: Context) -> Decision:
         d.because(rule, f"you must not {rule.value}" if rule else "")
         return d
     if rule is not None:
-        d.decide("not_allowed", "disclosure", f"Not without authority: you must not {rule.value} ({ref(rule)})", rule)
-        d.because(rule, f"you must not {rule.value}")
+        d.rule_from("not_allowed", "disclosure", rule, f"you must not {rule.value}", lead="Not without authority: ")
         d.then(doubt, f"If in doubt, you must {doubt.value}" if doubt else "")
         return d
     if doubt is not None:

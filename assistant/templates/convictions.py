@@ -22,8 +22,7 @@ def decide(ctx: Context) -> Decision:
         if ctx.has("official_vehicle") or ctx.mentions("service users", "service user", "pool car", "council vehicle", "work van"):
             d.decide("required", "traffic_reportable", f"Yes — a traffic offence must be reported when {traffic.value} ({ref(traffic)})", traffic)
         else:
-            d.decide("not_required", "traffic_minor", f"Not usually: you need not report a traffic offence unless {traffic.value} ({ref(traffic)})", traffic)
-        d.because(traffic, f"you need not report a traffic offence unless {traffic.value}")
+            d.rule_from("not_required", "traffic_minor", traffic, f"you need not report a traffic offence unless {traffic.value}", lead="Not usually: ")
         return _failure(ctx, d)
     bail = ctx.p("convictions.bail")
     arrest_only = ctx.mentions("arrested", "arrest", "nicked", "bail", "bailed") and not ctx.mentions(*CHARGED)

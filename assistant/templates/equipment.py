@@ -22,18 +22,15 @@ def decide(ctx: Context) -> Decision:
         d.because(phones, phones.value)
         return d
     if vehicles and (ctx.has("official_vehicle") or ctx.mentions(*VEHICLES)):
-        d.decide("not_allowed", "vehicles", f"You must not {vehicles.value} ({ref(vehicles)})", vehicles)
-        d.because(vehicles, f"you must not {vehicles.value}")
+        d.rule_from("not_allowed", "vehicles", vehicles, f"You must not {vehicles.value}")
         return d
     if internet and ctx.mentions(*INTERNET):
-        d.decide("not_allowed", "internet", f"The code forbids {internet.value} ({ref(internet)})", internet)
-        d.because(internet, f"the code forbids {internet.value}")
+        d.rule_from("not_allowed", "internet", internet, f"The code forbids {internet.value}")
         d.because(rule, f"you must {rule.value}" if rule else "")
         return d
     if rule is None:
         return not_covered(ctx, TEMPLATE, "using council equipment for personal purposes")
-    d.decide("not_allowed", "business_only", f"Not for personal use: you must {rule.value} ({ref(rule)})", rule)
-    d.because(rule, f"you must {rule.value}")
+    d.rule_from("not_allowed", "business_only", rule, f"you must {rule.value}", lead="Not for personal use: ")
     return d
 
 

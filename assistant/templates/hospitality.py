@@ -21,8 +21,7 @@ def decide(ctx: Context) -> Decision:
         return _record(ctx, d, declined=True)
     social = ctx.p("hospitality.supplier_social")
     if social and f.item == "drinks" and f.giver in TRADE:
-        d.decide("not_allowed", "supplier_social", f"Informal social contact with suppliers: you must {social.value} ({ref(social)})", social)
-        d.because(social, f"you must {social.value}")
+        d.rule_from("not_allowed", "supplier_social", social, f"you must {social.value}", lead="Informal social contact with suppliers: ")
         return _record(ctx, d, declined=True)
     conference = ctx.p("hospitality.conference")
     if conference and ctx.has("conference"):

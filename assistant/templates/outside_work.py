@@ -15,17 +15,14 @@ def decide(ctx: Context) -> Decision:
         d.because(sick, f"you must not {sick.value}")
         return d
     if ctx.has("working_hours") and hours:
-        d.decide("not_allowed", "working_hours", f"You must not {hours.value} ({ref(hours)})", hours)
-        d.because(hours, f"you must not {hours.value}")
+        d.rule_from("not_allowed", "working_hours", hours, f"You must not {hours.value}")
         return d
     if ctx.mentions("work laptop", "council laptop", "work phone", "council equipment", "work van", "council van") and equipment:
-        d.decide("not_allowed", "equipment", f"You must not {equipment.value} ({ref(equipment)})", equipment)
-        d.because(equipment, f"you must not {equipment.value}")
+        d.rule_from("not_allowed", "equipment", equipment, f"You must not {equipment.value}")
         return d
     trustee = ctx.p("outside_work.trustee")
     if trustee and ctx.mentions("trustee", "board member", "director of a charity", "on the board"):
-        d.decide("refer", "trustee", f"You may not {trustee.value} ({ref(trustee)})", trustee)
-        d.because(trustee, f"you may not {trustee.value}")
+        d.rule_from("refer", "trustee", trustee, f"You may not {trustee.value}")
         return d
     permission, notify = ctx.p("outside_work.permission"), ctx.p("outside_work.notify")
     if permission is not None:

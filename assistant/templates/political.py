@@ -18,8 +18,7 @@ def decide(ctx: Context) -> Decision:
     d = Decision(TEMPLATE)
     badges, workplace = ctx.p("political.badges"), ctx.p("political.workplace")
     if badges and ctx.mentions("badge", "badges", "rosette", "pin", "sticker", "t-shirt", "poster", "wear"):
-        d.decide("not_allowed", "badges", f"Not while on council business: you must not {badges.value} ({ref(badges)})", badges)
-        d.because(badges, f"you must not {badges.value}")
+        d.rule_from("not_allowed", "badges", badges, f"you must not {badges.value}", lead="Not while on council business: ")
         return d
     restricted = ctx.p("political.restricted")
     activities = ctx.p("political.restricted_activities")
@@ -44,8 +43,7 @@ def decide(ctx: Context) -> Decision:
         d.then(advice, f"Seek advice from {advice.value}" if advice else "")
         return d
     if workplace:
-        d.decide("not_allowed", "workplace", f"Not at work: you must not {workplace.value} ({ref(workplace)})", workplace)
-        d.because(workplace, f"you must not {workplace.value}")
+        d.rule_from("not_allowed", "workplace", workplace, f"you must not {workplace.value}", lead="Not at work: ")
         d.because(restricted, f"if your post is politically restricted, {restricted.value}" if restricted else "")
         return d
     decisive = restricted or activities

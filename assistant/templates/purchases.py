@@ -17,20 +17,17 @@ def decide(ctx: Context) -> Decision:
     discounts, schemes = ctx.p("purchases.discounts"), ctx.p("purchases.staff_schemes")
     account, contractors = ctx.p("purchases.council_account"), ctx.p("purchases.contractors")
     if account and ctx.mentions("council account", "work account", "order", "through the council", "council's account"):
-        d.decide("not_allowed", "council_account", f"You must not {account.value} ({ref(account)})", account)
-        d.because(account, f"you must not {account.value}")
+        d.rule_from("not_allowed", "council_account", account, f"You must not {account.value}")
         return d
     if schemes and ctx.mentions(*SCHEMES):
         d.decide("allowed", "staff_scheme", f"Yes: the rule does not apply to {schemes.value} ({ref(schemes)})", schemes)
         d.because(schemes, f"the rule on discounts does not apply to {schemes.value}")
         return d
     if contractors and ctx.mentions("contractor", "contractors", "builder", "trade price", "at cost", "supplier"):
-        d.decide("not_allowed", "council_contractors", f"You should not {contractors.value} ({ref(contractors)})", contractors)
-        d.because(contractors, f"you should not {contractors.value}")
+        d.rule_from("not_allowed", "council_contractors", contractors, f"You should not {contractors.value}")
         return d
     if discounts is None:
         return not_covered(ctx, TEMPLATE, "personal purchases or discounts")
-    d.decide("not_allowed", "discount", f"You must not {discounts.value} ({ref(discounts)})", discounts)
-    d.because(discounts, f"you must not {discounts.value}")
+    d.rule_from("not_allowed", "discount", discounts, f"You must not {discounts.value}")
     d.because(schemes, f"this does not apply to {schemes.value}" if schemes else "")
     return d

@@ -14,8 +14,7 @@ def decide(ctx: Context) -> Decision:
     appointment = ctx.p("recruitment.relative_appointment")
     canvassing = ctx.p("recruitment.canvassing")
     if canvassing and ctx.mentions("canvass", "canvassing", "put in a word", "put a word in", "lobby"):
-        d.decide("not_allowed", "canvassing", f"You must not {canvassing.value} ({ref(canvassing)})", canvassing)
-        d.because(canvassing, f"you must not {canvassing.value}")
+        d.rule_from("not_allowed", "canvassing", canvassing, f"You must not {canvassing.value}")
         return d
     if line_manage and ctx.mentions("line manage", "line-manage", "manage my", "report to me", "reporting to me", "be my manager", "supervise"):
         chosen, rule, text = line_manage, "line_manage", f"You are not permitted to {line_manage.value}"

@@ -11,8 +11,7 @@ def decide(ctx: Context) -> Decision:
     d = Decision(TEMPLATE)
     rule, reputation = ctx.p("social_media.rule"), ctx.p("social_media.reputation")
     if rule is not None:
-        d.decide("not_allowed", "rule", f"You must not {rule.value} ({ref(rule)})", rule)
-        d.because(rule, f"you must not {rule.value}")
+        d.rule_from("not_allowed", "rule", rule, f"You must not {rule.value}")
         d.because(reputation, f"the code treats {reputation.value}" if reputation else "")
         return d
     if reputation is not None:
