@@ -78,11 +78,13 @@ def plain_reply(reply) -> str:
 
 def plain_answer(answer) -> str:
     """The answer as plain text: the verdict in words first, then reasons, actions and the clauses."""
-    out = [wrap(f"{answer.label.upper()}: {answer.summary}")]
+    label = "COMPARISON" if answer.councils else answer.label.upper()
+    out = [wrap(f"{label}: {answer.summary}")]
     if answer.councils:
         out.append("")
         for slug, row in answer.councils.items():
-            out.append(wrap(f"{row['name']}: {row['label']} — {row['summary']}", "  ", "    "))
+            name = row["name"][:1].upper() + row["name"][1:]
+            out.append(wrap(f"{name}: {row['label']} — {row['summary']}", "  ", "    "))
     if answer.reasons and not answer.councils:
         out += ["", "Why:"] + [wrap(f"- {p.text}" + (f" [{p.citation}]" if p.citation else ""), "", "  ") for p in answer.reasons]
     if answer.actions:
