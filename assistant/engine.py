@@ -74,7 +74,7 @@ class Assistant:
 
     # -- asking -------------------------------------------------------------
     def ask(self, question: str, council: str | None = None, conversation: Conversation | None = None) -> Answer:
-        from assistant.councils_in_text import detect_councils
+        from assistant.councils_in_text import find_mentions
         from assistant.facts import extract_facts
         from assistant.topics import read_question
         from index.normalise import normalise
@@ -87,15 +87,17 @@ class Assistant:
             return self._remember(convo, Answer(question=text, council=convo.council, topic=None, verdict="needs_info",
                                                 summary="Please type a question.", follow_up="What would you like to ask?",
                                                 trace=Trace("none", "empty_question")))
-        named = detect_councils(text, self.council_choices())
+        mentions = find_mentions(text, self.council_choices())
+        named = list(dict.fromkeys(m.slug for m in mentions))
         facts = extract_facts(text)
         reading = read_question(text, facts)
         if reading.intent == "compare" or len(named) > 1:
             topic = reading.topic or convo.topic
             merged = convo.facts.merge(facts) if (convo.facts is not None and topic == convo.topic) else facts
             return self._remember(convo, self.compare(text, topic, merged, named if len(named) > 1 else None, notice))
-        if named:
-            convo.council = named[0]
+        switch = _switching_council(text, mentions, convo.council)
+        if switch:
+            convo.council = switch
         topic, facts, said = self._follow_on(convo, reading, facts, text)
         convo.topic, convo.facts, convo.said = topic, facts, said
         if convo.council is None:
@@ -246,6 +248,32 @@ class Assistant:
             reasons=reasons, citations=citations_for(self.library, all_ids, highlights),
             facts=facts.to_dict(), trace=Trace("compare", "side_by_side"), notice=notice, councils=councils,
         )
+
+
+_MEDIA_BEFORE = re.compile(r"\b(bbc|itv|radio|sky|heart|fm)\s+$", re.I)
+_ELECTION_BEFORE = re.compile(
+    r"\b(stand(ing)?\s+(for|as)|candidate\s+(for|in|to)|elected\s+(to|for|on)|run(ning)?\s+for|seat\s+on|"
+    r"elections?\s+(for|to|in)|vote\s+(for|in)|canvass(ing)?\s+for)\s+(the\s+)?$", re.I)
+_SWITCH_BEFORE = re.compile(r"(^|\b)(at|in|for|with|from|under)\s+(the\s+)?$", re.I)
+_SWITCH_AFTER = re.compile(r"^\s*('s)?\s+(code|rules|policy|policies)\b", re.I)
+
+
+def _switching_council(text: str, mentions: list, current: str | None) -> str | None:
+    """The council a question asks about, if it names one that should replace the current council.
+
+    A council named in passing does not switch: 'can I stand for the county council?' is about an
+    election, 'BBC Essex' is a radio station. With no council chosen yet, any real mention is taken;
+    otherwise a different council needs a cue: 'at Gloucester…', 'in Essex's code…'.
+    """
+    for mention in mentions:
+        before, after = text[: mention.start], text[mention.end :]
+        if _MEDIA_BEFORE.search(before) or _ELECTION_BEFORE.search(before):
+            continue
+        if current is None or mention.slug == current:
+            return mention.slug
+        if _SWITCH_BEFORE.search(before) or _SWITCH_AFTER.match(after):
+            return mention.slug
+    return None
 
 
 def _possessive_subject(council) -> str:

@@ -88,7 +88,7 @@ def read_question(question: str, facts: "Facts | None" = None) -> Reading:
         if entry in vocab.lexicon:
             scores[vocab.lexicon[entry]] += vocab.lexicon_weight
     if facts is not None:
-        _boost(scores, facts)
+        _boost(scores, facts, text)
     ranked = sorted(((t, s) for t, s in scores.items() if s > 0), key=lambda ts: (-ts[1], TOPICS.index(ts[0])))
     topic = ranked[0][0] if ranked else None
     if vocab.compare.search(text):
@@ -111,19 +111,35 @@ def _lexicon_entries(question: str) -> list[str]:
     return get_analyser().matched_entries(question)
 
 
-def _boost(scores: dict[str, float], facts: "Facts") -> None:
-    """Facts are evidence too: a will points to bequests, tickets to hospitality, an amount to gifts."""
+_OFFER = re.compile(
+    r"\b(offer(s|ed|ing)?|invit\w*|treat(s|ed)?|pa(y|id|ying) for|bought|buy(ing)? me|take me out|took me out|"
+    r"hosted|free|gave|give[sn]?|giving|sent|left|leave me|accept\w*|keep)\b"
+)
+
+
+_NAMES_HOSPITALITY = re.compile(r"\b(hospitality|invit\w*|tickets?|conferences?|events?|corporate)\b")
+
+
+def _boost(scores: dict[str, float], facts: "Facts", text: str = "") -> None:
+    """Facts are evidence too: a will points to bequests, tickets to hospitality, an amount to gifts.
+
+    Food, drink and money only point to gifts or hospitality when someone offers them:
+    'a pint at lunch' is about alcohol, 'betting at lunch' about equipment.
+    """
+    offered = facts.giver is not None or bool(_OFFER.search(text))
+    if not offered and not _NAMES_HOSPITALITY.search(text):
+        scores["hospitality"] = max(0.0, scores["hospitality"] - 2)
     if facts.item == "bequest":
         scores["bequests"] += 4
-    elif facts.item in HOSPITALITY_ITEMS:
-        scores["hospitality"] += 2
+    elif facts.item in HOSPITALITY_ITEMS and offered:
+        scores["hospitality"] += 2 + (2 if facts.giver else 0)
     elif facts.item == "reward_points":
         scores["purchases"] += 3
     elif facts.item == "discount":
         scores["purchases"] += 2
-    elif facts.item in GIFT_ITEMS:
+    elif facts.item in GIFT_ITEMS and offered:
         scores["gifts"] += 2
-    if facts.amount is not None and facts.item not in HOSPITALITY_ITEMS:
+    if facts.amount is not None and facts.item not in HOSPITALITY_ITEMS and offered:
         scores["gifts"] += 1.5
     if "vulnerable" in facts.context and facts.item in {"bequest", "cash", "gift_item"}:
         scores["bequests"] += 2

@@ -57,10 +57,10 @@ def test_the_same_question_gives_the_same_bytes(assistant: Assistant) -> None:
 
 
 def test_a_conversation_keeps_facts_and_changes_only_what_is_new(assistant: Assistant) -> None:
-    convo = Conversation(council="gloucester")
+    convo = Conversation(council="county")
     first = assistant.ask("Can I accept a gift?", conversation=convo)
     assert first.verdict == "needs_info" and first.follow_up == "What is it worth, and who is offering it?"
-    assert first.follow_up_why == "Gloucester's limit is £25 (10.2), so the value decides."
+    assert first.follow_up_why == "The county council's limit is £25 (10.2), so the value decides."
     second = assistant.ask("a £40 bottle of whisky from a supplier", conversation=convo)
     assert second.verdict == "not_allowed" and second.topic == "gifts"
     third = assistant.ask("what if it were £20?", conversation=convo)

@@ -82,13 +82,13 @@ class Decision:
             self.used.append(param)
 
     def because(self, param: Param | None, text: str) -> "Decision":
-        if param is not None:
+        if param is not None and text.strip():
             self._use(param)
             self.reasons.append(Point(sentence(text), param.citation))
         return self
 
     def then(self, param: Param | None, text: str) -> "Decision":
-        if param is not None:
+        if param is not None and text.strip():
             self._use(param)
             self.actions.append(Point(sentence(text), param.citation))
         return self
@@ -127,6 +127,16 @@ def not_covered(ctx: Context, template: str, what: str) -> Decision:
     )
     d.then(contact, f"Ask {contact.value} ({ref(contact)})" if contact else "")
     return d
+
+
+PROCUREMENT_WORDS = ("tender", "tendering", "bidding", "bid for", "bidder", "bidders", "renegotiating", "renegotiate",
+                     "evaluating", "evaluation panel", "procurement", "contract award", "awarding the contract",
+                     "quote for", "quotes for")
+
+
+def in_procurement(ctx: "Context") -> bool:
+    """A purchasing or regulatory decision involving the giver is under way (facts, or the words used)."""
+    return ctx.has("procurement", "regulatory") or ctx.mentions(*PROCUREMENT_WORDS)
 
 
 def _words(text: str) -> str:

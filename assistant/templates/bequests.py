@@ -15,6 +15,11 @@ def decide(ctx: Context) -> Decision:
         decision.template = f"{TEMPLATE}->gifts"
         return decision
     d = Decision(TEMPLATE)
+    if report is not None and ctx.mentions("do i have to tell", "do i need to tell", "should i tell", "have to report",
+                                            "need to report", "tell my manager", "tell anyone"):
+        d.decide("required", "report", f"Yes — tell {report.value} ({ref(report)})", report)
+        d.because(rule, f"you should {rule.value}")
+        return d
     d.rule_from("not_allowed", "decline", rule, f"You should {rule.value}")
     d.then(report, f"Tell {report.value}" if report else "")
     return d

@@ -25,6 +25,15 @@ def decide(ctx: Context) -> Decision:
             d.rule_from("not_required", "traffic_minor", traffic, f"you need not report a traffic offence unless {traffic.value}", lead="Not usually: ")
         return _failure(ctx, d)
     bail = ctx.p("convictions.bail")
+    released = ctx.mentions("no further action", "nfa", "released without charge", "without charge", "de-arrested")
+    if released and not ctx.p("convictions.arrest"):
+        d.decide("not_required", "no_further_action",
+                 f"Not as things stand: {ctx.name}'s rule covers {_covers(report, bail)}, and you were released with no further action",
+                 report, bail)
+        d.because(report, f"you must {report.value}")
+        d.because(bail, f"you must {bail.value}" if bail else "")
+        d.then(ctx.p("contact"), f"If anything changes (a charge, a caution, bail conditions), tell {ctx.contact()}")
+        return d
     arrest_only = ctx.mentions("arrested", "arrest", "nicked", "bail", "bailed") and not ctx.mentions(*CHARGED)
     if arrest_only and not ctx.p("convictions.arrest") and bail:
         if ctx.mentions("bail", "bailed", "conditions"):
@@ -46,6 +55,11 @@ def decide(ctx: Context) -> Decision:
         d.because(threshold, f"this applies to offences that could lead to at least {threshold.value} months' imprisonment" if threshold else "")
     d.because(bail, f"you must also {bail.value}" if bail and ctx.mentions("bail", "bailed") else "")
     return _failure(ctx, d)
+
+
+def _covers(report, bail) -> str:
+    what = f"what it says in {ref(report)}"
+    return what + (f" and bail conditions that affect your work ({ref(bail)})" if bail else "")
 
 
 def _failure(ctx: Context, d: Decision) -> Decision:

@@ -15,7 +15,7 @@ def decide(ctx: Context) -> Decision:
     d = Decision(TEMPLATE)
     phones, vehicles, internet, rule = (ctx.p(f"equipment.{n}") for n in ("phones", "vehicles", "internet", "rule"))
     if phones and ctx.mentions(*PHONES):
-        if forbids(phones.value) or "exclusively" in phones.value or "must not" in phones.value:
+        if "occasional" not in phones.value and (forbids(phones.value) or "exclusively" in phones.value or "must not" in phones.value):
             d.decide("not_allowed", "phones", f"{_cap(phones.value)} ({ref(phones)})", phones)
         else:
             d.decide("allowed_with_conditions", "phones", f"Only occasionally: {phones.value} ({ref(phones)})", phones)
@@ -30,6 +30,10 @@ def decide(ctx: Context) -> Decision:
         return d
     if rule is None:
         return not_covered(ctx, TEMPLATE, "using council equipment for personal purposes")
+    if "permission" in rule.value or "payment" in rule.value:
+        d.rule_from("refer", "permission_or_payment", rule, f"you must {rule.value}", lead="Only with permission: ")
+        d.then(ctx.p("contact"), f"Ask {ctx.contact()} first")
+        return d
     d.rule_from("not_allowed", "business_only", rule, f"you must {rule.value}", lead="Not for personal use: ")
     return d
 

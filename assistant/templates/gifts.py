@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from assistant.templates.base import Context, Decision, pounds, ref
+from assistant.templates.base import Context, Decision, forbids, in_procurement, pounds, ref
 
 TEMPLATE = "gifts"
 TOKEN_ITEMS = {"pen", "diary", "calendar", "notebook", "mug", "keyring", "promotional_item", "token_item", "stationery"}
 MONEY_ITEMS = {"cash", "voucher", "fee"}
 PUBLIC_GIVERS = {"customer", "service_user", "resident", "member_of_public", "client"}
 NOT_TOKEN = MONEY_ITEMS | {"bequest", "loan", "fee", "event_tickets", "travel", "accommodation", "hospitality_event"}
+PERSONAL_ITEMS = ("wine", "whisky", "whiskey", "champagne", "prosecco", "gin", "beer", "bottle", "chocolates", "chocs",
+                  "perfume", "flowers", "hamper", "jewellery", "watch", "spa", "voucher", "gift card", "cash", "money")
+"""Gifts plainly for personal use, which a 'functional business items only' rule excludes."""
+ITEM_WORDS = {"cash": "cash", "voucher": "a voucher", "fee": "a fee", "bequest": "a bequest", "loan": "a loan",
+              "event_tickets": "tickets", "travel": "travel", "accommodation": "accommodation",
+              "hospitality_event": "an event"}
 PLAINLY_NOT_TOKEN = 1000
 """Conduct's reading, not a council's rule: a gift worth £10 or more is not of the
 pen-and-diary kind that a token-only code allows. Shown in the trace as such."""
@@ -42,11 +48,13 @@ def decide(ctx: Context) -> Decision:
         d.because(refuse, f"you must {refuse.value}")
         return _after_refusal(ctx, d)
     procurement = ctx.p("gifts.procurement")
-    if procurement and ctx.has("procurement", "regulatory"):
-        d.decide("not_allowed", "procurement",
-                 f"While a procurement or regulatory decision involves the giver, {procurement.value} ({ref(procurement)})", procurement)
-        d.because(procurement, procurement.value)
-        return _after_refusal(ctx, d)
+    if procurement and in_procurement(ctx):
+        if "inappropriate" in procurement.value or forbids(procurement.value):
+            d.decide("not_allowed", "procurement",
+                     f"While a procurement or regulatory decision involves the giver, {procurement.value} ({ref(procurement)})", procurement)
+            d.because(procurement, procurement.value)
+            return _after_refusal(ctx, d)
+        d.because(procurement, procurement.value)  # a caution, not a bar: the value rules still decide
     if (limit := ctx.p("gifts.limit")) is not None:
         return _by_limit(ctx, d, limit, amount)
     if (token := ctx.p("gifts.token_only")) is not None:
@@ -74,6 +82,11 @@ def _by_limit(ctx: Context, d: Decision, limit, amount: int | None) -> Decision:
         d.because(limit, f"gifts worth {pounds(limit.value)} or more may not be kept")
         return _after_refusal(ctx, d)
     business = ctx.p("gifts.business_items")
+    if business and ctx.mentions(*PERSONAL_ITEMS):
+        d.decide("not_allowed", "personal_item",
+                 f"Small gifts may only be {business.value} ({ref(business)}); this is for personal use", business)
+        d.because(business, f"small gifts may only be {business.value}")
+        return _after_refusal(ctx, d)
     d.decide("allowed_with_conditions", "under_limit",
              f"A gift under {pounds(limit.value)} may be accepted ({ref(limit)})" + (f", but only {business.value}" if business else ""), limit)
     d.because(limit, f"gifts under {pounds(limit.value)} are within {ctx.name}'s limit")
@@ -90,7 +103,7 @@ def _by_token(ctx: Context, d: Decision, token, amount: int | None) -> Decision:
         d.because(token, f"only gifts of token value, such as {token.value}, may be accepted")
         return _record(ctx, d)
     if f.item in NOT_TOKEN or (amount is not None and amount >= PLAINLY_NOT_TOKEN):
-        what = pounds(amount) if amount is not None else f"a {f.item.replace('_', ' ')}"
+        what = pounds(amount) if amount is not None else ITEM_WORDS.get(f.item, "this")
         d.decide("not_allowed", "not_token",
                  f"At {ctx.name} only gifts of token value such as {token.value} may be accepted ({ref(token)}); {what} is more than that",
                  token)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.templates.base import Context, Decision, ref
+from assistant.templates.base import Context, Decision, in_procurement, ref
 
 TEMPLATE = "hospitality"
 EVENTS = {"event_tickets", "hospitality_event", "travel", "accommodation"}
@@ -14,7 +14,7 @@ def decide(ctx: Context) -> Decision:
     d = Decision(TEMPLATE)
     f = ctx.facts
     procurement = ctx.p("hospitality.procurement")
-    if procurement and ctx.has("procurement", "regulatory"):
+    if procurement and in_procurement(ctx):
         d.decide("not_allowed", "procurement",
                  f"With a purchasing or contract decision involving the host, you must {procurement.value} ({ref(procurement)})", procurement)
         d.because(procurement, f"you must {procurement.value}")
@@ -24,7 +24,7 @@ def decide(ctx: Context) -> Decision:
         d.rule_from("not_allowed", "supplier_social", social, f"you must {social.value}", lead="Informal social contact with suppliers: ")
         return _record(ctx, d, declined=True)
     conference = ctx.p("hospitality.conference")
-    if conference and ctx.has("conference"):
+    if conference and (ctx.has("conference") or ctx.mentions("conference", "conferences", "course", "seminar", "training day")):
         d.decide("allowed_with_conditions", "conference",
                  f"Hospitality at conferences and courses is acceptable where {conference.value} ({ref(conference)})", conference)
         d.because(conference, f"it is acceptable where {conference.value}")

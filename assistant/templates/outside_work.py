@@ -25,6 +25,13 @@ def decide(ctx: Context) -> Decision:
         d.rule_from("refer", "trustee", trustee, f"You may not {trustee.value}")
         return d
     permission, notify = ctx.p("outside_work.permission"), ctx.p("outside_work.notify")
+    volunteering = ctx.p("outside_work.volunteering")
+    unpaid = ctx.mentions("volunteer", "voluntary", "volunteering", "food bank", "charity shop") and not ctx.mentions("paid", "job", "employer")
+    if unpaid and volunteering and "encourage" in volunteering.value:
+        d.rule_from("allowed", "volunteering", volunteering, f"the code {volunteering.value}", lead="Yes: ")
+        conflict = ctx.p("outside_work.conflict")
+        d.because(conflict, f"it must not {conflict.value}" if conflict else "")
+        return d
     if permission is not None:
         d.decide("allowed_with_conditions", "permission", f"Yes, but get {permission.value} before you start ({ref(permission)})", permission)
     elif notify is not None:
@@ -36,7 +43,6 @@ def decide(ctx: Context) -> Decision:
 
             return not_covered(ctx, TEMPLATE, "outside work")
         d.decide("allowed_with_conditions", "no_conflict", f"Yes, but the work must not {conflict.value} ({ref(conflict)})", conflict)
-    volunteering = ctx.p("outside_work.volunteering")
     if ctx.mentions("volunteer", "voluntary", "volunteering", "charity", "unpaid"):
         d.because(volunteering, f"the code {volunteering.value}" if volunteering else "")
     for param, text in (

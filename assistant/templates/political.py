@@ -9,7 +9,8 @@ ACTIVITIES = ("stand", "standing", "candidate", "election", "elections", "canvas
               "campaigning", "leaflet", "leafleting", "party office", "councillor", "run for", "parish council",
               "treasurer", "chair of", "party member", "join a party", "join the party", "speak publicly")
 NOT_RESTRICTED = ("not politically restricted", "isn't politically restricted", "not restricted", "isn't restricted",
-                  "is not restricted", "unrestricted", "not a restricted")
+                  "is not restricted", "unrestricted", "not a restricted", "not in a restricted", "not in a politically",
+                  "not a politically", "isn't a restricted", "isn't a politically", "not in restricted")
 
 
 def decide(ctx: Context) -> Decision:
@@ -34,6 +35,12 @@ def decide(ctx: Context) -> Decision:
             return d.ask("Is your post politically restricted?",
                          f"{ctx.name}'s code restricts political activity for politically restricted posts ({ref(decisive)}), so that decides",
                          "restricted_unknown", decisive)
+        if activities and "parish council" in activities.value.lower() and ctx.mentions("parish council", "parish"):
+            d.decide("allowed_with_conditions", "parish_exception",
+                     f"Yes: the restriction on standing for elected office excludes a Parish Council ({ref(activities)})", activities)
+            d.because(activities, f"in a politically restricted post you must not {activities.value}")
+            d.because(workplace, f"you must not {workplace.value}" if workplace else "")
+            return d
         if activities:
             d.decide("not_allowed", "restricted_post", f"In a politically restricted post you must not {activities.value} ({ref(activities)})", activities)
         else:

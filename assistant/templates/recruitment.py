@@ -16,8 +16,17 @@ def decide(ctx: Context) -> Decision:
     if canvassing and ctx.mentions("canvass", "canvassing", "put in a word", "put a word in", "lobby"):
         d.rule_from("not_allowed", "canvassing", canvassing, f"You must not {canvassing.value}")
         return d
-    if line_manage and ctx.mentions("line manage", "line-manage", "manage my", "report to me", "reporting to me", "be my manager", "supervise"):
+    manage_words = ("line manage", "line-manage", "manage my", "manage her", "manage him", "report to me",
+                    "reporting to me", "be my manager", "supervise", "into my team", "in my team")
+    colleague = ctx.p("relationships.colleague")
+    discipline_or_pay = ctx.mentions("discipline", "disciplinary", "pay", "promotion", "promote", "appraisal", "pay rise", "grievance")
+    if line_manage and ctx.mentions(*manage_words):
         chosen, rule, text = line_manage, "line_manage", f"You are not permitted to {line_manage.value}"
+    elif (ctx.mentions(*manage_words) and colleague and not discipline_or_pay
+          and not ctx.mentions("interview", "panel", "appoint", "recruit", "hire", "applied", "applying")):
+        d.rule_from("required", "declare_and_step_back", colleague, f"you must {colleague.value}", lead="Tell your manager first: ")
+        d.because(decisions, f"you must not {decisions.value}" if decisions else "")
+        return d
     elif decisions and ctx.mentions("discipline", "disciplinary", "pay", "promotion", "promote", "appraisal", "pay rise", "grievance"):
         chosen, rule, text = decisions, "relative_decisions", f"You must not {decisions.value}"
     elif appointment:

@@ -12,18 +12,21 @@ TARGETS = (
     ("colleague", ("colleague", "colleagues", "co-worker", "coworker", "workmate", "officer", "team", "boss", "manager")),
 )
 WORDS = {"councillor": "a councillor", "service_user": "a service user", "contractor": "a contractor", "colleague": "a colleague"}
+PLURALS = {"councillor": "councillors", "service_user": "service users", "contractor": "contractors", "colleague": "colleagues"}
 
 
 def decide(ctx: Context) -> Decision:
     target = _target(ctx)
     param = ctx.p(f"relationships.{target}")
     if param is None:
-        return not_covered(ctx, TEMPLATE, f"personal relationships with {WORDS[target]}s")
+        return not_covered(ctx, TEMPLATE, f"personal relationships with {PLURALS[target]}")
     d = Decision(TEMPLATE)
     if forbids(param.value):
         d.decide("not_allowed", f"{target}_barred", f"You must {param.value} ({ref(param)})", param)
-    else:
+    elif any(w in param.value.lower() for w in ("declare", "disclose", "tell", "notify", "inform", "made known", "make known", "advise")):
         d.decide("required", f"{target}_declare", f"Yes — you must {param.value} ({ref(param)})", param)
+    else:
+        d.decide("allowed_with_conditions", f"{target}_professional", f"Yes, but you must {param.value} ({ref(param)})", param)
     d.because(param, f"with {WORDS[target]}, you must {param.value}")
     management = ctx.p("relationships.management")
     d.because(management, f"the council {management.value}" if management else "")
