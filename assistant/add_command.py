@@ -14,6 +14,8 @@ registering these commands costs the CLI nothing at start-up.
 
 from __future__ import annotations
 
+from assistant.policy import policy_problems  # noqa: F401  (re-exported: checked here for `profile`)
+
 import argparse
 import sys
 from collections.abc import Callable
@@ -214,22 +216,6 @@ def cmd_profile(library: "Library", args: argparse.Namespace) -> int:
     else:
         print(profile_text(data))
     return 0
-
-
-def policy_problems(document: "Document", policy: "Policy", source: str) -> list[str]:
-    """What a hand-edited policy gets wrong about its own code: clauses that do not exist, quotes not in them."""
-    from assistant.policy import quote_found
-
-    problems = []
-    for param in policy.params.values():
-        clause = document.get(param.citation)
-        where = f"{source}: parameter {param.name!r}"
-        if clause is None:
-            problems.append(f"{where}: citation {param.citation!r} is not a clause of {document.council.slug}'s code "
-                            f"(see `conduct clauses {document.council.slug}`)")
-        elif not quote_found(param.quote, clause.text):
-            problems.append(f"{where}: the quote is not in {param.citation} (copy the words from `conduct show {param.citation}`)")
-    return problems
 
 
 def profile_data(document: "Document", policy: "Policy", path: Path | None) -> dict[str, Any]:

@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from assistant.output import error
+from assistant.policy import PolicyError
 
 Handler = Callable[..., int]
 
@@ -58,13 +59,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("topic", nargs="+", metavar="TOPIC", help="a topic (gifts, hospitality, ...) or a question")
     _add_json(p)
 
+    p = commands.add_parser("chat", help="the chat in this terminal (the default)")
+    p.add_argument("--council", metavar="SLUG", help="your council, e.g. thurrock")
+
+    p = commands.add_parser("serve", help="the same chat in a browser on this machine (textual-serve)")
+    p.add_argument("--council", metavar="SLUG", help="your council, e.g. thurrock")
+    p.add_argument("--host", default="127.0.0.1", help="address to serve on (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+
+    from assistant import add_command
+
+    add_command.register(commands)  # add, remove, profile
+
     return parser
 
 
 def _dispatch(args: argparse.Namespace) -> int:
-    from corpus.library import bundled_library
+    from corpus.library import load_library
 
-    from assistant import ask_command, corpus_commands, search_command
+    from assistant import add_command, ask_command, corpus_commands, search_command
+
+    if args.command in {"chat", "serve"}:
+        return _launch(args)
 
     handlers: dict[str, Handler] = {
         "councils": corpus_commands.cmd_councils,
@@ -73,22 +89,41 @@ def _dispatch(args: argparse.Namespace) -> int:
         "search": search_command.cmd_search,
         "ask": ask_command.cmd_ask,
         "compare": ask_command.cmd_compare,
+        "add": add_command.cmd_add,
+        "remove": add_command.cmd_remove,
+        "profile": add_command.cmd_profile,
     }
     if args.command == "ask" and not args.question:
         args.question = None
-    return handlers[args.command](bundled_library(), args)
+    return handlers[args.command](load_library(), args)
+
+
+def _launch(args: argparse.Namespace) -> int:
+    """The chat lives in tui/, the layer above this one: it is found by name, only when asked for,
+    so that assistant/ never imports Textual (tests/test_layers.py)."""
+    import importlib
+
+    if args.command == "chat" and not (sys.stdin.isatty() and sys.stdout.isatty()):
+        error("the chat needs a terminal; for scripts use `conduct ask --json`, for a plain conversation `conduct ask`.")
+        return 2
+    launch = importlib.import_module("tui.launch")
+    if args.command == "serve":
+        return launch.run_serve(args.host, args.port, args.council)
+    return launch.run_chat(args.council)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        parser.print_help()
-        return 0
+        args = parser.parse_args(["chat", *(argv or [])])
     try:
         return _dispatch(args)
     except KeyboardInterrupt:
         return 130
+    except PolicyError as exc:  # a hand-edited policy.toml of an added council
+        error(str(exc))
+        return 2
     except BrokenPipeError:
         sys.stderr.close()
         return 0

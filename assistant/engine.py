@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from assistant.answer import Answer, Point, Trace
-from assistant.policy import Param, Policy, policy_for
+from assistant.policy import Param, Policy, PolicyError, policy_for, policy_problems
 from assistant.render import answer_from_decision, citations_for, guidance_points, param_sentence
 from assistant.templates import TOPIC_NAMES, TOPICS, template_for
 from assistant.templates.base import Context, not_covered
@@ -65,8 +65,19 @@ class Assistant:
         return self._retriever
 
     def policy(self, slug: str) -> Policy:
+        """The council's parameters; an added council's hand-editable file is checked against its own code.
+
+        Raises PolicyError (file, parameter, problem) rather than answer from a citation that
+        does not exist or a quote its clause does not contain.
+        """
         if slug not in self._policies:
-            self._policies[slug] = policy_for(slug)
+            policy = policy_for(slug)
+            document = self.library.documents.get(slug)
+            if document is not None and not document.council.bundled:
+                problems = policy_problems(document, policy, f"{slug}'s policy.toml")
+                if problems:
+                    raise PolicyError("; ".join(problems[:3]) + (" …" if len(problems) > 3 else ""))
+            self._policies[slug] = policy
         return self._policies[slug]
 
     def council_choices(self) -> list[tuple[str, list[str]]]:

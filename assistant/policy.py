@@ -12,7 +12,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from corpus.clause import Document
 
 from assistant.policy_schema import GIVERS, SCHEMA
 
@@ -143,3 +146,17 @@ def policy_for(slug: str, home: Path | None = None) -> Policy:
     if not path.is_file():
         return Policy(slug)
     return parse_policy(slug, path.read_text(encoding="utf-8"), str(path))
+
+
+def policy_problems(document: "Document", policy: Policy, source: str) -> list[str]:
+    """What a hand-edited policy gets wrong about its own code: clauses that do not exist, quotes not in them."""
+    problems = []
+    for param in policy.params.values():
+        clause = document.get(param.citation)
+        where = f"{source}: parameter {param.name!r}"
+        if clause is None:
+            problems.append(f"{where}: citation {param.citation!r} is not a clause of {document.council.slug}'s code "
+                            f"(see `conduct clauses {document.council.slug}`)")
+        elif not quote_found(param.quote, clause.text):
+            problems.append(f"{where}: the quote is not in {param.citation} (copy the words from `conduct show {param.citation}`)")
+    return problems

@@ -1,0 +1,516 @@
+"""Councils the user adds from their own code of conduct ("bring your own council").
+
+Each added council lives in its own folder, ``conduct_home()/councils/<slug>/``:
+
+- ``source.<ext>``  an exact copy of the file that was added;
+- ``text.txt``      the text read from it (what the clause parser reads);
+- ``council.toml``  who it is: slug, name, title, date added, the original file
+  name, the SHA-256 of the source and of the text, the kind of file, the
+  dialect, and any warnings from reading it;
+- anything else the caller asks for (the assistant adds a drafted ``policy.toml``).
+
+An add is atomic as a whole: everything is written into a hidden folder
+(``.adding-…``) beside the others and renamed into place at the end, so an add
+that fails or is interrupted leaves nothing behind. A removal renames the folder
+to a hidden name first, then deletes it. `load_added` ignores hidden folders and
+skips a damaged council with one warning line, so one bad folder never stops
+Conduct answering for the others.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import os
+import re
+import shutil
+import secrets
+import sys
+import time
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from corpus.clause import Council, Document
+
+__all__ = [
+    "AddError", "AddResult", "RemoveResult", "add_council", "remove_council", "load_added",
+    "added_dir", "council_dir", "default_slug", "check_slug", "structure_problem", "read_record",
+]
+
+COUNCILS = "councils"
+RECORD = "council.toml"
+TEXT = "text.txt"
+SOURCE = "source"
+FORMAT = 1
+DIALECT = "numbered"
+MIN_NUMBERED = 3
+"""Fewer numbered clauses than this and the document is not read as structured."""
+MAX_NAME = 80
+RESERVED_SLUGS = frozenset({"all", "none", "council", "councils", "cache"})
+"""``all`` names the retriever's index over every council; the others would read badly in commands."""
+_SLUG = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+_GENERIC_WORDS = frozenset(
+    "council borough city district county town parish metropolitan unitary royal "
+    "the of and authority london".split()
+)
+_TEMP_PREFIXES = (".adding-", ".removing-")
+_STALE_SECONDS = 24 * 3600
+
+Progress = Callable[[str], None]
+Warn = Callable[[str], None]
+ExtraFiles = Callable[[Document], dict[str, str]]
+
+
+class AddError(ValueError):
+    """Adding or removing a council was refused; the message is shown to the user as is."""
+
+
+@dataclass(frozen=True)
+class AddResult:
+    slug: str
+    name: str
+    document: Document
+    directory: Path
+    kind: str
+    source_name: str
+    warnings: tuple[str, ...]
+    slug_was_derived: bool
+    files: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RemoveResult:
+    slug: str
+    name: str
+    directory: Path
+
+
+# --------------------------------------------------------------------------- paths and names
+
+
+def added_dir(home: Path | None = None) -> Path:
+    from corpus.home import conduct_home
+
+    return (home or conduct_home()) / COUNCILS
+
+
+def council_dir(slug: str, home: Path | None = None) -> Path:
+    return added_dir(home) / slug
+
+
+def _bundled() -> tuple[Council, ...]:
+    from corpus.manifest import bundled_councils
+
+    return bundled_councils()
+
+
+def default_slug(name: str) -> str:
+    """A short slug from a display name: ``Anytown Borough Council`` -> ``anytown``."""
+    words = re.findall(r"[a-z0-9]+", name.lower().replace("'", "").replace("’", ""))
+    kept = [w for w in words if w not in _GENERIC_WORDS] or words
+    slug = ""
+    for word in kept:
+        candidate = f"{slug}-{word}" if slug else word
+        if len(candidate) > 30:
+            break
+        slug = candidate
+    if slug and not slug[0].isalpha():
+        slug = f"c-{slug}"[:30].rstrip("-")
+    return slug
+
+
+def check_slug(slug: str) -> str | None:
+    """Why a slug cannot be used, or None if it is fine."""
+    if not 2 <= len(slug) <= 30 or not _SLUG.match(slug):
+        return (f"{slug!r} is not a valid slug: use 2 to 30 lowercase letters, digits and single hyphens, "
+                "starting with a letter (e.g. anytown or north-anytown)")
+    if slug in RESERVED_SLUGS:
+        return f"{slug!r} is reserved by Conduct; choose another slug with --slug"
+    return None
+
+
+def short_name(name: str) -> str:
+    """The name without words like Borough or Council, as staff say it: ``Anytown``."""
+    words = name.split()
+    kept = [w for w in words if w.lower().strip(",.") not in _GENERIC_WORDS]
+    return " ".join(kept) if kept else name
+
+
+# --------------------------------------------------------------------------- the record
+
+
+def read_record(directory: Path) -> dict:
+    """The council.toml of an added council's folder, checked; AddError says what is wrong."""
+    path = directory / RECORD
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise AddError(f"{RECORD} is missing") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise AddError(f"{RECORD} cannot be read ({exc})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise AddError(f"{RECORD} is not valid TOML ({exc})") from None
+    for key in ("slug", "name", "title", "added", "source", "original_name", "sha256", "text_sha256", "kind"):
+        if not isinstance(data.get(key), str) or not data[key].strip():
+            raise AddError(f"{RECORD} has no {key}")
+    if data["slug"] != directory.name:
+        raise AddError(f"{RECORD} says slug {data['slug']!r} but the folder is {directory.name!r}")
+    if data.get("dialect", DIALECT) != DIALECT:
+        raise AddError(f"{RECORD} names dialect {data.get('dialect')!r}; added councils use {DIALECT!r}")
+    if not isinstance(data.get("warnings", []), list) or not isinstance(data.get("aliases", []), list):
+        raise AddError(f"{RECORD} has warnings or aliases that are not lists")
+    if "/" in data["source"] or "\\" in data["source"] or data["source"].startswith("."):
+        raise AddError(f"{RECORD} names source file {data['source']!r}, which is not in its folder")
+    return data
+
+
+def _council(record: dict) -> Council:
+    return Council(
+        slug=record["slug"],
+        name=record["name"],
+        title=record["title"],
+        date=f"added {record['added']}",
+        source=record["original_name"],
+        dialect=DIALECT,
+        bundled=False,
+        notes=f"Added from {record['original_name']} on {record['added']}.",
+        aliases=tuple(str(a) for a in record.get("aliases", ())),
+    )
+
+
+def _record_toml(record: dict) -> str:
+    lines = [
+        "# A council added with `conduct add`. Conduct checks this file, the source's SHA-256",
+        "# and the text's SHA-256 on every start; a folder that does not match is skipped.",
+        f"format = {FORMAT}",
+    ]
+    for key in ("slug", "name", "title", "added", "original_name", "source", "kind", "dialect",
+                "sha256", "text_sha256"):
+        lines.append(f"{key} = {_toml_str(record[key])}")
+    for key in ("aliases", "warnings"):
+        lines.append(f"{key} = [" + ", ".join(_toml_str(v) for v in record[key]) + "]")
+    return "\n".join(lines) + "\n"
+
+
+def _toml_str(value: str) -> str:
+    """A TOML basic string; JSON's escapes are TOML's for everything json.dumps emits."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def load_added(home: Path | None = None, warn: Warn | None = None) -> list[Document]:
+    """Every added council that can be read, sorted by slug; each damaged one skipped with a warning."""
+    warn = warn or _warn_stderr
+    root = added_dir(home)
+    try:
+        entries = sorted(root.iterdir(), key=lambda p: p.name)
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        warn(f"added councils in {root} cannot be read ({exc.strerror or exc}); only the bundled councils are available")
+        return []
+    bundled = {c.slug for c in _bundled()}
+    documents = []
+    for entry in entries:
+        if entry.name.startswith(".") or not entry.is_dir():
+            continue  # an add or removal in progress (or interrupted), or a stray file
+        try:
+            documents.append(_load_one(entry, bundled))
+        except AddError as exc:
+            warn(f"skipped the added council in {entry}: {exc}. Remove it with `conduct remove {entry.name}` "
+                 "and add the document again.")
+    return documents
+
+
+def _load_one(directory: Path, bundled: set[str]) -> Document:
+    from corpus.manifest import parse_text
+
+    problem = check_slug(directory.name)
+    if problem:
+        raise AddError(f"the folder name is not a council slug ({problem})")
+    if directory.name in bundled:
+        raise AddError(f"{directory.name!r} is a bundled council's slug")
+    record = read_record(directory)
+    try:
+        source_digest = _sha256_file(directory / record["source"])
+    except FileNotFoundError:
+        raise AddError(f"its source file {record['source']} is missing") from None
+    except OSError as exc:
+        raise AddError(f"its source file cannot be read ({exc.strerror or exc})") from None
+    if source_digest != record["sha256"]:
+        raise AddError(f"its source file {record['source']} does not match the SHA-256 in {RECORD} (changed or damaged)")
+    try:
+        raw = (directory / TEXT).read_bytes()
+    except FileNotFoundError:
+        raise AddError(f"{TEXT} is missing") from None
+    except OSError as exc:
+        raise AddError(f"{TEXT} cannot be read ({exc.strerror or exc})") from None
+    if hashlib.sha256(raw).hexdigest() != record["text_sha256"]:
+        raise AddError(f"{TEXT} does not match the SHA-256 in {RECORD} (changed or damaged)")
+    try:
+        text = raw.decode("utf-8")
+        document = parse_text(_council(record), text)
+    except Exception as exc:  # a parser failure on stored text is damage, not a crash
+        raise AddError(f"its text could not be read into clauses ({exc.__class__.__name__}: {exc})") from None
+    if not document.clauses:
+        raise AddError("its text has no clauses")
+    return document
+
+
+def _sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _warn_stderr(message: str) -> None:
+    sys.stderr.write(f"conduct: {message}\n")
+
+
+# --------------------------------------------------------------------------- adding
+
+
+def structure_problem(document: Document) -> bool:
+    """Whether the parse found too little structure to cite: no numbered clauses and no real headings."""
+    top = [c for c in document.clauses if c.parent is None]
+    numbered = [c for c in top if c.number[:1].isdigit()]
+    if len(numbered) >= MIN_NUMBERED:
+        return False
+    headed = [s for s in document.sections if s.number != "introduction" and s.clause_ids]
+    under_headings = [c for c in top if not c.section_id.endswith(":introduction")]
+    return not (len(headed) >= 2 and len(under_headings) >= MIN_NUMBERED)
+
+
+def existing_names(home: Path | None = None) -> dict[str, str]:
+    """Every council name and alias in use (lower-cased) -> the slug using it, added folders included."""
+    names: dict[str, str] = {}
+    for council in _bundled():
+        for name in (council.name, *council.aliases):
+            names.setdefault(name.strip().lower(), council.slug)
+    root = added_dir(home)
+    if root.is_dir():
+        for entry in sorted(root.iterdir(), key=lambda p: p.name):
+            if entry.name.startswith(".") or not entry.is_dir():
+                continue
+            try:
+                record = read_record(entry)
+            except AddError:
+                continue
+            for name in (record["name"], *record.get("aliases", ())):
+                names.setdefault(str(name).strip().lower(), entry.name)
+    return names
+
+
+def add_council(
+    path: Path | str,
+    name: str,
+    slug: str | None = None,
+    home: Path | None = None,
+    progress: Progress | None = None,
+    extra_files: ExtraFiles | None = None,
+) -> AddResult:
+    """Read a council's own code and store it as an added council, all or nothing.
+
+    Raises ExtractError (file cannot be read faithfully) or AddError (refused: no
+    clause structure, slug or name taken, invalid slug). ``extra_files`` is called
+    with the parsed document and returns more files (name -> text) to store in the
+    same atomic add.
+    """
+    from corpus.extract import extract
+    from corpus.manifest import parse_text
+
+    report = progress or (lambda message: None)
+    path = Path(path)
+    name = " ".join(str(name).split())
+    if not name:
+        raise AddError("the council needs a name: give it with --name, e.g. --name \"Anytown Borough Council\"")
+    if len(name) > MAX_NAME:
+        raise AddError(f"the name is {len(name)} characters long; keep it to {MAX_NAME} or fewer")
+    derived = slug is None
+    slug = default_slug(name) if slug is None else slug.strip()
+    problem = check_slug(slug)
+    if problem:
+        if derived:
+            raise AddError(f"no usable slug could be made from the name {name!r}; give one with --slug (e.g. --slug anytown)")
+        raise AddError(problem)
+    bundled = {c.slug: c for c in _bundled()}
+    if slug in bundled:
+        raise AddError(f"{slug!r} is the slug of a council that ships with Conduct ({bundled[slug].name}), "
+                       "which cannot be replaced; choose another slug with --slug")
+    root = added_dir(home)
+    target = root / slug
+    if target.exists():
+        raise AddError(f"a council with slug {slug!r} has already been added ({target}); "
+                       f"remove it first with `conduct remove {slug}`, or choose another slug with --slug")
+    aliases = _aliases(name)
+    taken = existing_names(home)
+    for candidate in dict.fromkeys([name, *aliases]):
+        owner = taken.get(candidate.lower())
+        if owner is not None:
+            raise AddError(f"the name {candidate!r} is already used by the council {owner!r}; "
+                           "choose a name that tells them apart")
+
+    report(f"Reading {path.name}…")
+    extracted = extract(path)
+    report("Finding clauses…")
+    record = {
+        "slug": slug,
+        "name": name,
+        "title": _title(extracted.text, name, path),
+        "added": _dt.date.today().isoformat(),
+        "original_name": path.name,
+        "source": f"{SOURCE}.{extracted.kind}",
+        "kind": extracted.kind,
+        "dialect": DIALECT,
+        "sha256": extracted.sha256,
+        "text_sha256": hashlib.sha256(extracted.text.encode("utf-8")).hexdigest(),
+        "aliases": aliases,
+        "warnings": list(extracted.warnings),
+    }
+    try:
+        document = parse_text(_council(record), extracted.text)
+    except Exception as exc:  # the reader's refusal, in the user's words; never a traceback
+        duplicate = re.match(r"duplicate clause id [^:]+:(\S+)", str(exc))
+        if duplicate:
+            raise AddError(f"the paragraph number {duplicate.group(1)} appears twice in {path.name}; Conduct cites "
+                           "clauses by their numbers, so each must be used once. Correct the numbering (a list "
+                           "that starts again, a repeated paragraph) and add the file again") from None
+        raise AddError(f"{path.name} could not be read into clauses ({exc.__class__.__name__}: {exc})") from None
+    if structure_problem(document):
+        raise AddError(f"no numbered paragraphs (1, 1.1, (a)) or headings were found in {path.name}; "
+                       "Conduct needs the code's own paragraph numbers to cite it")
+    extra = dict(extra_files(document)) if extra_files else {}
+    for extra_name in extra:
+        if extra_name in {RECORD, TEXT, record["source"]} or "/" in extra_name or extra_name.startswith("."):
+            raise ValueError(f"extra file name {extra_name!r} is not allowed")
+
+    try:
+        _store(root, target, path, extracted.sha256, [
+            (TEXT, extracted.text), *sorted(extra.items()), (RECORD, _record_toml(record))], record["source"])
+    except OSError as exc:
+        raise AddError(f"the council could not be saved in {root} ({exc.strerror or exc}); nothing was added") from None
+    files = tuple(sorted([record["source"], TEXT, RECORD, *extra]))
+    return AddResult(slug, name, document, target, extracted.kind, path.name, tuple(extracted.warnings), derived, files)
+
+
+def _store(root: Path, target: Path, source: Path, digest: str, files: list[tuple[str, str]], source_name: str) -> None:
+    """Write everything into a hidden folder beside the others, then rename it into place: all or nothing."""
+    created_root = not root.exists()
+    root.mkdir(parents=True, exist_ok=True)
+    _clean_leftovers(root)
+    temp = root / f".adding-{target.name}-{secrets.token_hex(6)}"
+    done = False
+    try:
+        temp.mkdir()  # with the user's umask, unlike mkdtemp's owner-only folder
+        shutil.copyfile(source, temp / source_name)
+        if _sha256_file(temp / source_name) != digest:
+            raise AddError(f"{source.name} changed while it was being added; add it again")
+        for name, text in files:
+            _write(temp / name, text)
+        _fsync_dir(temp)
+        try:
+            os.rename(temp, target)
+        except OSError:
+            if target.exists():
+                raise AddError(f"a council with slug {target.name!r} was added by someone else meanwhile; "
+                               "choose another slug with --slug") from None
+            raise
+        _fsync_dir(root)
+        done = True
+    finally:
+        if temp.exists():
+            shutil.rmtree(temp, ignore_errors=True)
+        if not done and created_root:
+            try:
+                root.rmdir()  # leave no trace, not even an empty folder
+            except OSError:
+                pass
+
+
+def _aliases(name: str) -> list[str]:
+    """How a question may name the council: the short name first (used mid-sentence), then the full name."""
+    short = short_name(name)
+    return list(dict.fromkeys([short, name]))
+
+
+def _title(text: str, name: str, path: Path) -> str:
+    """The document's own title: its first short line that is not just the council's name."""
+    from corpus.text import is_title_like
+
+    for line in [l.strip() for l in text.split("\n") if l.strip()][:4]:
+        if line.lower() in {name.lower(), short_name(name).lower()} or line.lower().endswith("council"):
+            continue
+        if is_title_like(line, 14) and len(line) <= 100 and not line[:1].isdigit():
+            return line
+    return path.stem.replace("_", " ")
+
+
+def _write(path: Path, text: str) -> None:
+    with path.open("w", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _clean_leftovers(root: Path) -> None:
+    """Hidden folders left by a crash: a removal is always safe to finish; an add only once it is stale."""
+    now = time.time()
+    for entry in root.iterdir():
+        if not entry.is_dir() or not entry.name.startswith(_TEMP_PREFIXES):
+            continue
+        try:
+            stale = now - entry.stat().st_mtime > _STALE_SECONDS
+        except OSError:
+            continue
+        if entry.name.startswith(".removing-") or stale:
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+# --------------------------------------------------------------------------- removing
+
+
+def remove_council(slug: str, home: Path | None = None) -> RemoveResult:
+    """Delete an added council's folder (atomically: renamed out of sight, then deleted)."""
+    slug = slug.strip()
+    bundled = {c.slug: c for c in _bundled()}
+    if slug.lower() in bundled:
+        raise AddError(f"{slug!r} is a council that ships with Conduct ({bundled[slug.lower()].name}); "
+                       "it cannot be removed, only councils added with `conduct add` can be")
+    root = added_dir(home)
+    added = sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")) if root.is_dir() else []
+    if check_slug(slug) is not None or slug not in added:
+        listing = ", ".join(added) if added else "none have been added"
+        raise AddError(f"there is no added council {slug!r} (added councils: {listing})")
+    directory = root / slug
+    try:
+        name = read_record(directory)["name"]
+    except AddError:
+        name = slug  # a damaged folder can still be removed
+    temp = root / f".removing-{slug}-{secrets.token_hex(6)}"
+    try:
+        os.rename(directory, temp)
+    except OSError as exc:
+        raise AddError(f"{directory} could not be removed ({exc.strerror or exc}); nothing was changed") from None
+    _fsync_dir(root)
+    shutil.rmtree(temp, ignore_errors=True)  # already out of sight: a leftover is cleared by the next add
+    return RemoveResult(slug, name, directory)
