@@ -111,7 +111,7 @@ class Answer:
             lines += ["", "**Why**"] + [f"- {p.text}{_cite(p.citation)}" for p in self.reasons]
         if self.actions:
             lines += ["", "**What to do**"] + [f"- {p.text}{_cite(p.citation)}" for p in self.actions]
-        if self.follow_up:
+        if self.follow_up and self.follow_up != self.summary:
             lines += ["", f"**{self.follow_up}**"]
             if self.follow_up_why:
                 lines.append(f"_{self.follow_up_why}_")

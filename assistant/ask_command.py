@@ -90,16 +90,25 @@ def plain_answer(answer) -> str:
     if answer.actions:
         out += ["", "What to do:"] + [wrap(f"- {p.text}" + (f" [{p.citation}]" if p.citation else ""), "", "  ") for p in answer.actions]
     if answer.follow_up:
-        out += ["", wrap(answer.follow_up)]
+        if answer.follow_up != answer.summary:
+            out += ["", wrap(answer.follow_up)]
         if answer.follow_up_why:
             out.append(wrap(f"(Why I ask: {answer.follow_up_why})"))
     if answer.citations and not answer.councils:
-        out += ["", "Clauses cited:"]
+        out += ["", "Clauses cited (full text: conduct show ID):"]
         for c in answer.citations:
-            out.append(wrap(f"{c.id} ({c.section}): {c.text}", "  ", "    "))
+            out.append(wrap(f"{c.id} ({c.section}): \"{_quoted(c)}\"", "  ", "    "))
     if answer.notice:
         out += ["", answer.notice]
     return "\n".join(out)
+
+
+def _quoted(citation) -> str:
+    """The words of the clause that decided the answer, or its opening, for a short plain answer."""
+    if citation.highlight:
+        return citation.highlight
+    text = citation.text.split("\n", 1)[0]
+    return text if len(text) <= 240 else text[:239].rsplit(" ", 1)[0] + " …"
 
 
 def cmd_compare(library: Library, args: argparse.Namespace) -> int:
