@@ -38,10 +38,15 @@ def cmd_ask(library: Library, args: argparse.Namespace) -> int:
 
 
 def json_lines(session) -> int:
-    """One JSON line out for every line in, commands and errors included; never a traceback."""
-    for line in sys.stdin:
+    """One JSON line out for every line in, commands and errors included; never a traceback.
+
+    Standard input is read as bytes and decoded leniently, so an invalid UTF-8 byte becomes
+    U+FFFD in that line instead of ending the conversation (or the process) with an error.
+    """
+    for raw in sys.stdin.buffer:
+        line = raw.decode("utf-8", errors="replace").rstrip("\r\n")
         try:
-            reply = session.handle(line.rstrip("\n"))
+            reply = session.handle(line)
             emit_json_line(reply.to_json())
         except Exception as exc:  # one bad line must not end a scripted conversation
             emit_json_line({"error": f"internal error: {type(exc).__name__}"})
@@ -84,7 +89,11 @@ def plain_answer(answer) -> str:
         out.append("")
         for slug, row in answer.councils.items():
             name = row["name"][:1].upper() + row["name"][1:]
-            out.append(wrap(f"{name}: {row['label']} — {row['summary']}", "  ", "    "))
+            if row["verdict"] == "guidance" and row.get("reasons"):
+                rule = " ".join(row["reasons"][:2])  # an overview: the council's first rules, not a heading
+                out.append(wrap(f"{name}: {rule}", "  ", "    "))
+            else:
+                out.append(wrap(f"{name}: {row['label']} — {row['summary']}", "  ", "    "))
     if answer.reasons and not answer.councils:
         out += ["", "Why:"] + [wrap(f"- {p.text}" + (f" [{p.citation}]" if p.citation else ""), "", "  ") for p in answer.reasons]
     if answer.actions:
@@ -112,13 +121,14 @@ def _quoted(citation) -> str:
 
 
 def cmd_compare(library: Library, args: argparse.Namespace) -> int:
-    from assistant.facts import extract_facts
+    from assistant.facts import Facts, extract_facts
     from assistant.session import _topic_named
     from assistant.topics import read_question
 
     text = " ".join(args.topic)
-    facts = extract_facts(text)
-    topic = _topic_named(text) or read_question(text, facts).topic
+    named = _topic_named(text)
+    facts = Facts() if named else extract_facts(text)  # 'conduct compare gifts' is an overview
+    topic = named or read_question(text, facts).topic
     if topic is None:
         from assistant.templates import TOPICS
 

@@ -98,18 +98,19 @@ class Assistant:
             return self._remember(convo, Answer(question=text, council=convo.council, topic=None, verdict="needs_info",
                                                 summary="Please type a question.", follow_up="What would you like to ask?",
                                                 trace=Trace("none", "empty_question")))
-        mentions = find_mentions(text, self.council_choices())
+        plain = analysable(text)
+        mentions = find_mentions(plain, self.council_choices())
         named = list(dict.fromkeys(m.slug for m in mentions))
-        facts = extract_facts(text)
-        reading = read_question(text, facts)
+        facts = extract_facts(plain)
+        reading = read_question(plain, facts)
         if reading.intent == "compare" or len(named) > 1:
             topic = reading.topic or convo.topic
             merged = convo.facts.merge(facts) if (convo.facts is not None and topic == convo.topic) else facts
             return self._remember(convo, self.compare(text, topic, merged, named if len(named) > 1 else None, notice))
-        switch = _switching_council(text, mentions, convo.council)
+        switch = _switching_council(plain, mentions, convo.council)
         if switch:
             convo.council = switch
-        topic, facts, said = self._follow_on(convo, reading, facts, text)
+        topic, facts, said = self._follow_on(convo, reading, facts, plain)
         convo.topic, convo.facts, convo.said = topic, facts, said
         if convo.council is None:
             answer = Answer(
@@ -196,7 +197,7 @@ class Assistant:
     def _from_clauses(self, question: str, council: str, facts: "Facts", notice: str | None,
                       drafted_gap: str | None = None) -> Answer:
         """No template fits: quote the obligations in the best-matching clauses, or say the code is silent."""
-        result = self.retriever.search(question, [council], k=3)
+        result = self.retriever.search(analysable(question), [council], k=3)
         if not result.hits:
             return self._outside_codes(question, council, facts, notice)
         confident = [h for h in result.hits if h.score >= GUIDANCE_MIN_SCORE]
@@ -245,7 +246,8 @@ class Assistant:
                 per[slug] = self.decide(slug, topic, question, facts)
         councils = {
             slug: {"name": short_name(self.library.document(slug).council), "verdict": a.verdict, "label": a.label,
-                   "summary": a.summary, "citations": [c.id for c in a.citations]}
+                   "summary": a.summary, "reasons": [p.text for p in a.reasons],
+                   "citations": [c.id for c in a.citations]}
             for slug, a in per.items()
         }
         reasons = tuple(Point(f"{councils[s]['name']}: {a.label} — {a.summary}" if not facts.is_empty()
@@ -332,7 +334,16 @@ def _obligation(text: str) -> str:
     return sentences[0].strip()
 
 
+_UNBROKEN = re.compile(r"\S{60}")
+
+
 def _clip(text: str) -> tuple[str, str | None]:
     if len(text) <= MAX_QUESTION_CHARS:
         return text, None
     return text[:MAX_QUESTION_CHARS], f"Your question was cut to its first {MAX_QUESTION_CHARS:,} characters."
+
+
+def analysable(text: str) -> str:
+    """The text handed to spaCy: unbroken runs of 60+ characters (no word is that long) are split,
+    because spaCy's tokenizer is quadratic in a run of punctuation with no spaces."""
+    return _UNBROKEN.sub(lambda m: m.group(0) + " ", text)

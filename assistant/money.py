@@ -28,7 +28,7 @@ __all__ = ["Money", "find_amounts", "first_amount", "collapse_ranges", "MAX_PENC
 #: Anything above £1,000,000,000 (in minor units) is rejected as not a real amount.
 MAX_PENCE = 100_000_000_000
 _MAX_INT_DIGITS = 12
-_MAX_GAP = 3  # characters of whitespace allowed between parts of one amount
+_MAX_GAP = 12  # whitespace allowed between parts of one amount: markup such as "[b]30[/b] quid" is blanked to spaces
 _MAX_WORDS = 12  # number words read backwards from a unit ("one hundred and ...")
 
 GBP = "GBP"

@@ -22,17 +22,17 @@ GIVERS = (
 
 SCHEMA: dict[str, tuple[str, str]] = {
     # who to ask when the code leaves it to a person or says nothing
-    "contact": ("phrase", "Ask {value} (the person the code sends general questions to, e.g. 'your line manager')."),
+    "contact": ("phrase", "The person the code sends general questions to: 'If in doubt, ask {value}' (e.g. your line manager)."),
     # gifts
     "gifts.rule": ("phrase", "The code's basic gifts rule, as 'You {value}' (e.g. 'must not accept personal gifts other than ones of token value')."),
     "gifts.limit": ("pence", "Gifts worth this much or more may not be kept (county: £25 or more is not a token; Gloucester: under £25 only)."),
-    "gifts.token_only": ("phrase", "Only token-value gifts may be kept; the code's examples of token gifts (e.g. 'pens and diaries')."),
-    "gifts.business_items": ("phrase", "Small gifts must also be of this kind (e.g. 'functional items suitable for business use, rather than personal use')."),
-    "gifts.cash_banned": ("phrase", "Cash, vouchers or money may not be accepted; the phrase says what is banned (e.g. 'gifts, vouchers, fees, special discounts and rewards')."),
+    "gifts.token_only": ("phrase", "Only token-value gifts may be kept; the value is the code's examples: 'Only gifts of token value, such as {value}, may be accepted'."),
+    "gifts.business_items": ("phrase", "Small gifts must also be of this kind: 'Small gifts may only be {value}' (e.g. functional items suitable for business use)."),
+    "gifts.cash_banned": ("phrase", "Cash, vouchers or money may not be accepted: '{value} must be refused' (e.g. gifts, vouchers, fees, special discounts and rewards)."),
     "gifts.barred_givers": ("givers", "Personal gifts from these givers may never be accepted, whatever their value."),
-    "gifts.procurement": ("phrase", "During procurement or regulatory decisions, gifts from involved parties are inappropriate; the phrase says so (e.g. 'it would usually be inappropriate to receive any gift from involved parties')."),
+    "gifts.procurement": ("phrase", "Gifts while a procurement or regulatory decision involves the giver: 'In procurement or regulatory matters, {value}'."),
     "gifts.record": ("phrase", "Record or declare the offer: 'You must {value}' (e.g. 'record every gift offered, accepted or not, in the register of gifts and hospitality')."),
-    "gifts.register_keeper": ("phrase", "Who keeps the register or receives the declaration (e.g. 'your Director (the Monitoring Officer for Assistant Directors and above)')."),
+    "gifts.register_keeper": ("phrase", "Who keeps the register or receives the declaration: 'The register is kept by {value}'."),
     "gifts.return": ("phrase", "What to do with a gift that may not be kept: 'You should {value}'."),
     "gifts.redirect": ("phrase", "Where goodwill gestures should be pointed: 'Point the giver to {value}'."),
     "gifts.refusal_difficult": ("phrase", "When refusing is difficult or might offend: 'You must {value}'."),
@@ -49,7 +49,7 @@ SCHEMA: dict[str, tuple[str, str]] = {
     "hospitality.approval": ("phrase", "Who must agree before you accept: 'Get {value}'."),
     "hospitality.record": ("phrase", "Record or declare it: 'You must {value}'."),
     "hospitality.procurement": ("phrase", "Hospitality around purchasing or contract decisions: 'You must {value}'."),
-    "hospitality.conference": ("phrase", "Hospitality at conferences and courses is acceptable where {value}."),
+    "hospitality.conference": ("phrase", "Conference hospitality: 'Hospitality at conferences and courses is acceptable where {value}'."),
     "hospitality.supplier_social": ("phrase", "Informal social contact with suppliers: 'You must {value}'."),
     # outside work
     "outside_work.permission": ("phrase", "Before taking other work: 'Get {value} before you start'."),

@@ -58,7 +58,7 @@ def param_sentence(param: Param) -> str:
     if kind == "pence":
         pounds = param.value / 100
         amount = f"£{pounds:,.0f}" if param.value % 100 == 0 else f"£{pounds:,.2f}"
-        return meaning.split("(")[0].replace("this much", amount).strip()
+        return meaning.split("(")[0].replace("this much", amount).strip().rstrip(".") + "."
     if kind in {"days", "months"}:
         return meaning.replace("this many", str(param.value))
     if kind == "givers":

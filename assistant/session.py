@@ -95,12 +95,16 @@ class Session:
         return Reply(command="council", message=f"Now answering from {name}'s code.", data={"council": slug})
 
     def _compare(self, arg: str) -> Reply:
-        from assistant.facts import extract_facts
+        from assistant.engine import _clip, analysable
+        from assistant.facts import Facts, extract_facts
         from assistant.topics import read_question
+        from index.normalise import normalise
 
+        arg = analysable(_clip(normalise(arg))[0])
         text = arg or (self.conversation.said or "")
-        facts = extract_facts(text)
-        topic = read_question(text, facts).topic or _topic_named(arg) or self.conversation.topic
+        named = _topic_named(arg)
+        facts = Facts() if named else extract_facts(text)  # '/compare gifts' is an overview, not a gift
+        topic = named or read_question(text, facts).topic or self.conversation.topic
         if not arg and self.conversation.facts is not None:
             facts = self.conversation.facts
         return Reply(answer=self.assistant.compare(text or (topic or ""), topic, facts))

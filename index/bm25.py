@@ -104,7 +104,8 @@ class SparseBM25:
             t: (np.asarray(p, dtype=np.int32), np.asarray(w, dtype=np.float64))
             for t, (p, w) in data["postings"].items()
         }
-        if any(len(p) != len(w) or (len(p) and int(p.max()) >= data["size"]) for p, w in postings.values()):
+        if any(len(p) != len(w) or (len(p) and (int(p.max()) >= data["size"] or int(p.min()) < 0))
+               for p, w in postings.values()):
             raise ValueError("posting list does not fit the index")
         return cls(size=int(data["size"]), postings=postings, base={t: float(v) for t, v in data["base"].items()})
 
