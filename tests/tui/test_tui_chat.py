@@ -1,0 +1,173 @@
+"""The chat: asking, follow-ups, councils, citations in context, Why?, help, theme, history."""
+
+from __future__ import annotations
+
+from pilot_helpers import ask, badge_of, card_text, last_answer, settle, shown
+
+from tui.app import ConductApp, make_app
+from tui.screens.clause import ClauseScreen
+from tui.screens.council_picker import CouncilPicker
+from tui.screens.help import HelpScreen
+from tui.screens.why import WhyScreen
+from tui.widgets.chat_input import ChatInput
+from tui.widgets.citation_card import CitationCard
+from tui.widgets.citations_panel import CitationsPanel
+from tui.widgets.clause_view import ClauseView
+
+SIZE = (100, 32)
+
+
+async def test_ask_shows_the_verdict_in_words_and_the_cited_clauses(app: ConductApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await ask(pilot, "Can I accept a £30 gift from a contractor?")
+        card = last_answer(pilot)
+        assert badge_of(card) == "✘ No"
+        assert "[thurrock:14.5]" in card_text(card)
+        panel = app.screen.query_one(CitationsPanel)
+        assert panel.ids[0] == "thurrock:14.5"
+        assert "Hospitality" in shown(panel.query(CitationCard).first())
+
+
+async def test_typed_question_is_answered(app: ConductApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press(*"a 30 pound gift from a contractor?", "enter")
+        await settle(pilot)
+        assert badge_of(last_answer(pilot)) == "✘ No"
+        assert app.screen.query_one(ChatInput).value == ""
+
+
+async def test_a_missing_fact_is_asked_for_and_the_reply_decides(app: ConductApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await ask(pilot, "Can I accept a gift from a contractor?")
+        first = last_answer(pilot)
+        assert badge_of(first) == "? Need more information"
+        assert "Roughly what is it worth?" in card_text(first)
+        await ask(pilot, "£30")
+        assert badge_of(last_answer(pilot)) == "✘ No"
+
+
+async def test_council_picker_switches_council(app: ConductApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert isinstance(app.screen, CouncilPicker)
+        await pilot.press("end", "enter")
+        await settle(pilot)
+        assert app.backend.council == "essex"
+        assert app.sub_title == "Council: Essex County Council"
+        await ask(pilot, "Can I accept a £30 gift from a contractor?")
+        assert last_answer(pilot).answer.council == "essex"
+
+
+async def test_council_command_is_fuzzy(app: ConductApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await ask(pilot, "/council glocester")
+        assert app.backend.council == "gloucester"
+        assert "Gloucester" in app.sub_title
+
+
+async def test_citation_opens_in_context_with_its_neighbours(app: ConductApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await ask(pilot, "Can I accept a £30 gift from a contractor?")
+        app.screen.query(CitationCard).first().focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ClauseScreen) and screen.clause_id == "thurrock:14.5"
+        views = screen.query(ClauseView)
+        assert [v.clause.id for v in views if v.has_class("-target")] == ["thurrock:14.5"]
+        assert {"thurrock:14.4", "thurrock:14.6"} <= {v.clause.id for v in views}
+        await pilot.press("n")
+        await pilot.pause()
+        assert screen.clause_id == "thurrock:14.6"
+        await pilot.press("escape")
+        assert not isinstance(app.screen, ClauseScreen)
+
+
+async def test_why_shows_facts_parameters_and_rule(app: ConductApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await ask(pilot, "Can I accept a £30 gift from a contractor?")
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert isinstance(app.screen, WhyScreen)
+        text = "\n".join(shown(s) for s in app.screen.query("Static"))
+        assert "Rule that fired: gifts → not_token" in text
+        assert "amount: £30" in text
+        assert "gifts.token_only" in text and "pens and diaries" in text
+        await pilot.press("escape")
+        await ask(pilot, "/why")
+        assert isinstance(app.screen, WhyScreen)
+
+
+async def test_help_on_f1(app: ConductApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_theme_toggles_between_light_and_dark(app: ConductApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.theme == "textual-dark"
+        await pilot.press("ctrl+t")
+        assert app.theme == "textual-light"
+        await pilot.press("ctrl+t")
+        assert app.theme == "textual-dark"
+
+
+async def test_up_and_down_walk_the_question_history(app: ConductApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await ask(pilot, "first question about gifts")
+        await ask(pilot, "second question about hospitality")
+        box = app.screen.query_one(ChatInput)
+        box.value = "draft"
+        await pilot.press("up")
+        assert box.value == "second question about hospitality"
+        await pilot.press("up")
+        assert box.value == "first question about gifts"
+        await pilot.press("down", "down")
+        assert box.value == "draft"
+
+
+async def test_pasted_paragraph_arrives_on_one_line(app: ConductApp) -> None:
+    from textual.events import Paste
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        box = app.screen.query_one(ChatInput)
+        box.post_message(Paste("Can I accept\na £30 gift\x1b[31m?"))
+        await pilot.pause()
+        assert box.value == "Can I accept a £30 gift␛[31m?"
+
+
+async def test_app_builds_its_own_assistant_in_a_worker(conduct_home, tmp_path) -> None:
+    app = make_app(council="Thurock", home=conduct_home)
+    async with app.run_test(size=SIZE) as pilot:
+        await ask(pilot, "Can I accept a £30 gift from a contractor?")
+        await settle(pilot)
+        assert app.backend.ready and app.backend.council == "thurrock"
+        assert badge_of(last_answer(pilot)) == "✘ No"
+
+
+async def test_clicking_a_clause_id_opens_it_with_its_deciding_words(app: ConductApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await ask(pilot, "Can I accept a £30 gift from a contractor?")
+        await app.run_action("app.open_clause('thurrock:14.5')")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ClauseScreen) and screen.clause_id == "thurrock:14.5"
+        assert screen.highlight == "other than ones of a token value such as pens and diaries"

@@ -1,0 +1,182 @@
+"""What the app needs from the assistant layer, without Textual.
+
+Loading (the library, the index with progress, spaCy), asking through a
+`Session`, comparing, searching, training answers, and the transcript. The app
+calls the slow parts from worker threads; nothing here imports Textual.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assistant.answer import Answer
+    from assistant.engine import Assistant
+    from assistant.session import Reply, Session
+    from corpus.library import Library
+    from index.retriever import SearchResult
+
+Progress = Callable[[str, int, int], None]
+Warn = Callable[[str], None]
+WARM_UP_QUESTION = "Can I accept a gift?"
+
+
+@dataclass
+class Turn:
+    """One line the user typed and what came back."""
+
+    question: str
+    reply: "Reply"
+
+
+@dataclass
+class Backend:
+    """The assistant, the chat session and the transcript, shared by every screen."""
+
+    assistant: "Assistant | None" = None
+    wanted_council: str | None = None
+    """The council asked for at start-up (a slug or a name, typos forgiven)."""
+    home: Path | None = None
+    turns: list[Turn] = field(default_factory=list)
+    session: "Session | None" = None
+    ready: bool = False
+    warnings: list[str] = field(default_factory=list)
+    _council: str | None = None
+
+    # -- loading ------------------------------------------------------------
+    @property
+    def library(self) -> "Library | None":
+        return self.assistant.library if self.assistant is not None else None
+
+    def load(self, progress: Progress) -> None:
+        """Everything slow, in order: library, assistant, index, language analyser. Call from a worker."""
+        from assistant.session import Session
+
+        progress("Reading the councils' codes", 0, 3)
+        if self.assistant is None:
+            self.assistant = self._build_assistant(progress)
+        else:
+            progress("Loading the search index", 1, 3)
+            self.assistant.retriever  # noqa: B018 - an injected assistant loads its own index
+        self._council = self._resolve(self.wanted_council)
+        progress("Loading the language analyser", 2, 3)
+        self._warm_up()
+        self.session = Session(self.assistant, self._council)
+        progress("Ready", 3, 3)
+        self.ready = True
+
+    def _build_assistant(self, progress: Progress) -> "Assistant":
+        from assistant.engine import Assistant
+        from corpus.library import load_library
+        from index.retriever import load_retriever
+
+        library = load_library(self.home, self.warnings.append)
+        progress("Loading the search index", 1, 3)
+        retriever = load_retriever(library, home=self.home, progress=progress, warn=self.warnings.append)
+        return Assistant(library, retriever=retriever)
+
+    def _resolve(self, wanted: str | None) -> str | None:
+        from assistant.corpus_commands import match_council
+
+        if not wanted or self.library is None:
+            return None
+        slug = match_council(self.library, wanted)
+        if slug is None:
+            self.warnings.append(f"No council called {wanted!r}; choose one with ctrl+o.")
+        return slug
+
+    def _warm_up(self) -> None:
+        """Ask once, off the record, so the first real question does not wait for spaCy."""
+        from assistant.engine import Conversation
+
+        if self.assistant is not None and self.library is not None and self.library.slugs:
+            self.assistant.ask(WARM_UP_QUESTION, council=self.library.slugs[0], conversation=Conversation())
+
+    # -- the council ----------------------------------------------------------
+    @property
+    def council(self) -> str | None:
+        return self.session.council if self.session is not None else self._council
+
+    def council_name(self, slug: str | None = None) -> str:
+        slug = slug or self.council
+        if slug is None or self.library is None or slug not in self.library.documents:
+            return slug or "no council chosen"
+        return self.library.document(slug).council.name
+
+    def switch_council(self, slug: str) -> str:
+        """Answer from another council's code from now on; the message says so."""
+        if self.session is None:
+            self._council = slug
+            return f"Now answering from {self.council_name(slug)}'s code."
+        return self.ask(f"/council {slug}").message
+
+    # -- asking ---------------------------------------------------------------
+    def ask(self, line: str) -> "Reply":
+        """One line through the session (a question or a /command), recorded in the transcript."""
+        from assistant.session import Reply
+
+        if self.session is None:
+            reply = Reply(error="Conduct is still loading; ask again in a moment.")
+        else:
+            try:
+                reply = self.session.handle(line)
+            except Exception as exc:  # one bad line must never end the chat
+                reply = Reply(error=f"Sorry, something went wrong answering that ({type(exc).__name__}).")
+        self.turns.append(Turn(line, reply))
+        return reply
+
+    def last_answer(self) -> "Answer | None":
+        if self.session is None or not self.session.conversation.history:
+            return None
+        return self.session.conversation.history[-1]
+
+    def highlight_for(self, clause_id: str) -> str | None:
+        """The words of a clause that most recently decided an answer, if any did."""
+        history = self.session.conversation.history if self.session is not None else []
+        for answer in reversed(history):
+            for citation in answer.citations:
+                if citation.id == clause_id and citation.highlight:
+                    return citation.highlight
+        return None
+
+    def compare(self, topic: str, situation: str = "") -> "Answer":
+        """Every council on a topic; with a situation, each council's decision on it.
+
+        The situation is read as a question is (normalised, cut to the same length), so pasted
+        escapes or a huge paste cannot be misread or take seconds.
+        """
+        from assistant.engine import MAX_QUESTION_CHARS
+        from assistant.facts import extract_facts
+        from index.normalise import normalise
+
+        assert self.assistant is not None
+        text = normalise(situation)[:MAX_QUESTION_CHARS]
+        return self.assistant.compare(text or topic, topic, extract_facts(text))
+
+    def answer_alone(self, question: str, council: str) -> "Answer":
+        """An answer outside the chat's conversation (training, previews)."""
+        from assistant.engine import Conversation
+
+        assert self.assistant is not None
+        return self.assistant.ask(question, council=council, conversation=Conversation(council=council))
+
+    def search(self, text: str, council: str, k: int = 20) -> "SearchResult":
+        assert self.assistant is not None
+        return self.assistant.retriever.search(text, [council], k)
+
+    # -- exporting ------------------------------------------------------------
+    @property
+    def exports_dir(self) -> Path:
+        from corpus.home import conduct_home
+
+        return (self.home or conduct_home()) / "exports"
+
+    def export(self, when: datetime | None = None) -> Path:
+        from tui.export import write_transcript
+
+        return write_transcript(self.turns, self.council_name(), self.exports_dir, when)
+

@@ -1,0 +1,183 @@
+"""The chat: the conversation, the clauses cited beside it, and the question box."""
+
+from __future__ import annotations
+
+from collections import deque
+from typing import TYPE_CHECKING, cast
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Header
+
+from assistant.session import Reply
+from tui.widgets.answer_card import AnswerCard
+from tui.widgets.bubbles import Note, QuestionBubble
+from tui.widgets.chat_input import ChatInput
+from tui.widgets.citation_card import CitationCard
+from tui.widgets.citations_panel import CitationsPanel
+from tui.widgets.loading_line import LoadingLine
+
+if TYPE_CHECKING:
+    from tui.app import ConductApp
+
+WELCOME = ("Ask about your council's code of conduct in your own words, for example "
+           "\u201cCan I accept a £30 gift from a contractor?\u201d. F1 shows every key and command.")
+PLACEHOLDER = "Ask a question, or /help"
+MAX_ENTRIES = 120
+"""The conversation keeps this many entries on screen (the transcript keeps everything), so it never slows."""
+
+
+class ChatScreen(Screen[None]):
+    """Questions in, answers out; the slow work happens in a worker thread."""
+
+    BINDINGS = [
+        Binding("pageup", "scroll_conversation(-1)", "Scroll up", show=False),
+        Binding("pagedown", "scroll_conversation(1)", "Scroll down", show=False),
+        Binding("f6", "toggle_citations", "Citations", show=False),
+        Binding("escape", "focus_input", "Back to the question box", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pending: deque[str] = deque()
+        self.busy = False
+
+    @property
+    def conduct(self) -> "ConductApp":
+        return cast("ConductApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="chat-main"):
+            with VerticalScroll(id="conversation"):
+                yield Note(WELCOME, "welcome")
+            yield CitationsPanel(id="citations")
+        yield LoadingLine(id="loading")
+        yield ChatInput(placeholder=PLACEHOLDER, id="prompt")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(ChatInput).focus()
+        self.call_after_refresh(self.conduct.mark, "frame")
+        if self.conduct.backend.ready:
+            self.backend_ready()
+
+    # -- loading ------------------------------------------------------------
+    def show_progress(self, stage: str, done: int, total: int) -> None:
+        self.query_one(LoadingLine).update_progress(stage, done, total)
+
+    def backend_ready(self) -> None:
+        """Conduct has loaded: report problems, say which council, answer what was typed meanwhile."""
+        self.show_progress("Ready", 1, 1)
+        for warning in self.conduct.backend.warnings:
+            self.add(Note(warning, "warning"))
+        if self.conduct.backend.council is None:
+            self.add(Note("Which council do you work for? Press ctrl+o to choose, or type /council and its name.",
+                          "info"))
+        self._next()
+
+    # -- asking ---------------------------------------------------------------
+    @on(ChatInput.Submitted)
+    def _submitted(self, event: ChatInput.Submitted) -> None:
+        event.input.clear()
+        self.ask(event.value)
+
+    def ask(self, line: str) -> None:
+        """Echo a line and queue it for an answer, exactly as if it had been typed."""
+        if not line.strip():
+            return
+        self.query_one(ChatInput).remember(line)
+        self.add(QuestionBubble(line))
+        self.pending.append(line)
+        if not self.conduct.backend.ready:
+            self.add(Note("Still loading the codes; this will be answered as soon as they are ready.", "info"))
+        self._next()
+
+    def _next(self) -> None:
+        if self.busy or not self.pending or not self.conduct.backend.ready:
+            return
+        self.busy = True
+        self._answer(self.pending.popleft())
+
+    @work(thread=True, group="ask")
+    def _answer(self, line: str) -> None:
+        reply = self.conduct.backend.ask(line)
+        self.app.call_from_thread(self._show, reply)
+
+    def _show(self, reply: Reply) -> None:
+        self.busy = False
+        if reply.answer is not None:
+            self.add(AnswerCard(reply.answer), keep_question_in_view=True)
+            self.query_one(CitationsPanel).show(reply.answer.citations)
+        elif reply.error is not None:
+            self.add(Note(reply.error, "error"))
+        else:
+            self._command_done(reply)
+        self.conduct.council_changed()
+        self._next()
+
+    def _command_done(self, reply: Reply) -> None:
+        if reply.command == "why":
+            last = self.conduct.backend.last_answer()
+            if last is not None:
+                self.conduct.show_why(last)
+            return
+        if reply.command == "help":
+            self.conduct.action_help()
+            return
+        if reply.command == "reset":
+            self.query_one(CitationsPanel).show([])
+        if reply.quit:
+            self.app.exit()
+            return
+        self.add(Note(reply.message, "info"))
+
+    # -- the conversation -------------------------------------------------------
+    def add(self, widget: Widget, keep_question_in_view: bool = False) -> None:
+        """Append to the conversation and scroll to it; a long answer scrolls only as far as its question."""
+        conversation = self.query_one("#conversation", VerticalScroll)
+        conversation.mount(widget)
+        excess = len(conversation.children) - MAX_ENTRIES
+        if excess > 0:
+            conversation.remove_children(list(conversation.children)[:excess])
+        questions = conversation.query(QuestionBubble)
+        if keep_question_in_view and questions:
+            question = questions.last()
+            self.call_after_refresh(self._scroll_answer_into_view, conversation, question)
+        else:
+            conversation.scroll_end(animate=False)
+
+    @staticmethod
+    def _scroll_answer_into_view(conversation: VerticalScroll, question: Widget) -> None:
+        top = question.virtual_region.y
+        conversation.scroll_to(y=min(top, conversation.max_scroll_y), animate=False)
+
+    def note(self, message: str, kind: str = "info") -> None:
+        self.add(Note(message, kind))
+
+    @on(AnswerCard.Focused)
+    def _answer_focused(self, event: AnswerCard.Focused) -> None:
+        self.query_one(CitationsPanel).show(event.answer.citations)
+
+    @on(AnswerCard.WhyRequested)
+    def _why(self, event: AnswerCard.WhyRequested) -> None:
+        self.conduct.show_why(event.answer)
+
+    @on(CitationCard.Selected)
+    def _open_citation(self, event: CitationCard.Selected) -> None:
+        self.conduct.open_clause(event.clause_id, event.highlight)
+
+    def action_scroll_conversation(self, direction: int) -> None:
+        conversation = self.query_one("#conversation", VerticalScroll)
+        conversation.scroll_page_down() if direction > 0 else conversation.scroll_page_up()
+
+    def action_toggle_citations(self) -> None:
+        panel = self.query_one(CitationsPanel)
+        panel.display = not panel.display
+
+    def action_focus_input(self) -> None:
+        self.query_one(ChatInput).focus()

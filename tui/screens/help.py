@@ -1,0 +1,83 @@
+"""Help (F1): every key, the chat's commands, the screens, and what each verdict means."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from assistant.answer import VERDICT_LABELS
+from tui.render import badge_text, lines
+
+INTRO = ("Ask about your council's code of conduct in your own words. Every answer has a verdict, the reasons "
+         "and what to do, each with the clause that says so.")
+
+KEYS = (
+    ("Enter", "send the question"),
+    ("Up / Down", "earlier questions (in the question box)"),
+    ("Tab / Shift+Tab", "move between the question box, answers and cited clauses"),
+    ("Enter on a clause", "read it in context (p / n: previous / next clause)"),
+    ("w on an answer, ctrl+y", "Why? how the answer was decided"),
+    ("ctrl+o", "choose your council"),
+    ("F2 F3 F4 F5", "chat / browse a code / compare councils / training"),
+    ("ctrl+s", "export the conversation as Markdown (the path is shown)"),
+    ("ctrl+t", "light or dark theme"),
+    ("F6", "hide or show the cited clauses beside the chat"),
+    ("ctrl+p", "command palette: councils, clauses by id (type thurrock:14), scenarios, topics"),
+    ("F1", "this help"),
+    ("Esc", "close a dialog, or go back to the chat"),
+    ("ctrl+q", "quit"),
+)
+
+COMMANDS = (
+    ("/council NAME", "answer from another council's code (typos forgiven)"),
+    ("/councils", "list the councils"),
+    ("/compare TOPIC", "every council side by side (F4 shows a table)"),
+    ("/why", "how the last answer was decided"),
+    ("/reset", "forget this conversation's facts"),
+    ("/help, /quit", "this help; leave"),
+)
+
+SCREENS = (
+    ("Browse (F3)", "one council's code as an outline; type to search it, Enter opens a clause in context."),
+    ("Compare (F4)", "pick a topic, and optionally describe a situation, to see every council's verdict "
+                     "side by side."),
+    ("Training (F5)", "read a scenario, pick a verdict with 1–9 to reveal the council's answer and the rule "
+                      "that fired; n next scenario, c another council, l larger presenting layout (for a "
+                      "projector, also enlarge the terminal's or browser's font)."),
+)
+
+
+def table(title: str, rows: tuple[tuple[str, str], ...]) -> Content:
+    """A heading, then one line per row: the key in bold, then what it does."""
+    width = max(len(key) for key, _ in rows) + 2
+    body = [Content.assemble((key.ljust(width), "bold $text-accent"), text) for key, text in rows]
+    return lines([Content.styled(title, "bold underline"), *body])
+
+
+def verdicts() -> Content:
+    rows = tuple((badge_text(v, label), v.replace("_", " ")) for v, label in VERDICT_LABELS.items())
+    return table("Verdicts", rows)
+
+
+class HelpScreen(ModalScreen[None]):
+    """A scrollable page of help over the current screen."""
+
+    BINDINGS = [Binding("escape,f1,q", "dismiss", "Close")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help-dialog", classes="dialog") as dialog:
+            dialog.border_title = "Help"
+            dialog.border_subtitle = "Esc to close"
+            with VerticalScroll(id="help-scroll"):
+                yield Static(INTRO, classes="help-section", markup=False)
+                yield Static(table("Keys", KEYS), classes="help-section")
+                yield Static(table("Chat commands", COMMANDS), classes="help-section")
+                yield Static(table("Screens", SCREENS), classes="help-section")
+                yield Static(verdicts(), classes="help-section")
+
+    def on_mount(self) -> None:
+        self.query_one("#help-scroll").focus()
