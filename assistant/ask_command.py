@@ -59,10 +59,12 @@ def plain_lines(session, prompt: bool) -> int:
         print("Conduct — ask about your council's code of conduct. Type /help for commands, /quit to leave.")
         if session.council is None:
             print("Conduct: Which council do you work for? Type /council and its name, e.g. /council thurrock.")
+    # Piped input is read as bytes, like json_lines: an invalid byte becomes U+FFFD, not a traceback.
+    piped = None if prompt else (raw.decode("utf-8", errors="replace").rstrip("\r\n") for raw in sys.stdin.buffer)
     while True:
         try:
-            line = input("You: " if prompt else "")
-        except EOFError:
+            line = input("You: ") if piped is None else next(piped)
+        except (EOFError, StopIteration):
             return 0
         except KeyboardInterrupt:
             print()
@@ -125,7 +127,10 @@ def cmd_compare(library: Library, args: argparse.Namespace) -> int:
     from assistant.session import _topic_named
     from assistant.topics import read_question
 
-    text = " ".join(args.topic)
+    from assistant.engine import _clip, analysable
+    from index.normalise import normalise
+
+    text = analysable(_clip(normalise(" ".join(args.topic)))[0])
     named = _topic_named(text)
     facts = Facts() if named else extract_facts(text)  # 'conduct compare gifts' is an overview
     topic = named or read_question(text, facts).topic

@@ -193,10 +193,11 @@ class _Engine:
     """spaCy tokenizer and matchers, built once per process (spaCy imported lazily)."""
 
     def __init__(self, vocab: _Vocab) -> None:
-        import spacy
         from spacy.matcher import Matcher, PhraseMatcher
 
-        self.nlp = spacy.blank("en")
+        from index.analyse import shared_pipeline
+
+        self.nlp = shared_pipeline()  # the analyser's blank English pipeline: built once per process
         self.phrases = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.patterns = Matcher(self.nlp.vocab)
         self.priorities = {

@@ -100,14 +100,15 @@ class Session:
         from assistant.topics import read_question
         from index.normalise import normalise
 
-        arg = analysable(_clip(normalise(arg))[0])
+        clipped, notice = _clip(normalise(arg))
+        arg = analysable(clipped)
         text = arg or (self.conversation.said or "")
         named = _topic_named(arg)
         facts = Facts() if named else extract_facts(text)  # '/compare gifts' is an overview, not a gift
         topic = named or read_question(text, facts).topic or self.conversation.topic
         if not arg and self.conversation.facts is not None:
             facts = self.conversation.facts
-        return Reply(answer=self.assistant.compare(text or (topic or ""), topic, facts))
+        return Reply(answer=self.assistant.compare(text or (topic or ""), topic, facts, notice=notice))
 
 
 def _topic_named(text: str) -> str | None:

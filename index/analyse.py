@@ -126,13 +126,13 @@ _PIPELINE_LOCK = threading.Lock()
 
 
 def _pipeline() -> Language:
-    """spaCy ``blank("en")`` plus the lookup lemmatizer, built once.
+    """spaCy ``blank("en")``, built once per process and shared (facts.py matches on it too).
 
-    Only the tokenizer is run on text; the lemmatizer component is built so
-    that spaCy loads and validates its lookup table from spacy-lookups-data.
-    Its table is then consulted directly (see ``Analyser._word``), because the
-    spelling fold must happen between lowercasing and lookup, and a per-word
-    memo is faster than running a component on every token.
+    Only the tokenizer is run on text. The lemma table is read from
+    spacy-lookups-data by the Analyser and consulted directly (see
+    ``Analyser._word``), because the spelling fold must happen between
+    lowercasing and lookup, and a per-word memo is faster than running a
+    component on every token.
     """
     global _PIPELINE
     if _PIPELINE is None:
@@ -140,11 +140,13 @@ def _pipeline() -> Language:
             if _PIPELINE is None:
                 import spacy
 
-                nlp = spacy.blank("en")
-                nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-                nlp.initialize()
-                _PIPELINE = nlp
+                _PIPELINE = spacy.blank("en")
     return _PIPELINE
+
+
+def shared_pipeline() -> Language:
+    """The process's blank English spaCy pipeline, for other matchers to share (one, not two)."""
+    return _pipeline()
 
 
 # --------------------------------------------------------------------------
@@ -277,7 +279,12 @@ class Analyser:
     def __init__(self) -> None:
         self._nlp = _pipeline()
         self._tokenizer = self._nlp.tokenizer
-        self._table = self._nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+        import spacy_lookups_data
+        from spacy.util import load_language_data
+
+        # spacy-lookups-data's English lemma table as a plain dict: loading it into a spaCy lookups
+        # Table (the lemmatizer pipe) re-hashes its 41,582 keys, about 0.1 s of every start.
+        self._table: dict[str, str] = load_language_data(spacy_lookups_data.en["lemma_lookup"])
         self._spelling = _Spelling.load(tomllib.loads(_data_bytes("spelling.toml").decode("utf-8")))
         self._compound_re = self._spelling.compound_re()
         from spacy.lang.en.stop_words import STOP_WORDS

