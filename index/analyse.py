@@ -34,6 +34,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .normalise import normalise
@@ -141,6 +142,12 @@ def _pipeline() -> Language:
                 import spacy
 
                 _PIPELINE = spacy.blank("en")
+                # spaCy's import leaves a large heap of objects that live for the whole process;
+                # without this, the next full garbage collection (set off by loading the lexicon
+                # or the index) walks all of it: ~50 ms of every cold start.
+                import gc
+
+                gc.freeze()
     return _PIPELINE
 
 
@@ -293,9 +300,7 @@ class Analyser:
         # surface token -> (folded surface, lemma, kept) or None for non-words
         self._memo: dict[str, tuple[str, str, bool] | None] = {}
         self._known: frozenset[str] | None = None
-        self._lexicon = self._compile_lexicon(
-            tomllib.loads(_data_bytes("lexicon.toml").decode("utf-8"))
-        )
+        self._lexicon = self._cached_lexicon()
 
     # -- public API --------------------------------------------------------
 
@@ -425,6 +430,32 @@ class Analyser:
 
     # -- lexicon -----------------------------------------------------------
 
+    def _cached_lexicon(self) -> _Lexicon:
+        """The compiled lexicon from CONDUCT_HOME's cache, or compiled now and cached.
+
+        Compiling tokenises every phrase with spaCy (about 0.1 s of every cold
+        start); the result depends only on the lexicon, the spelling file, this
+        analyser and spaCy's version, which key the cache. A missing, stale or
+        damaged cache is simply recompiled: it holds nothing a user made.
+        """
+        from index import store
+
+        path = _lexicon_cache_path()
+        key = _lexicon_cache_key()
+        try:
+            return _lexicon_from_json(store.load(path, key)) if path is not None else self._compile_fresh()
+        except (store.CacheProblem, KeyError, TypeError, ValueError, IndexError):
+            pass
+        lexicon = self._compile_fresh()
+        try:
+            store.save(path, key, _lexicon_to_json(lexicon))
+        except OSError:
+            pass  # read-only home: compile each time, as before
+        return lexicon
+
+    def _compile_fresh(self) -> _Lexicon:
+        return self._compile_lexicon(tomllib.loads(_data_bytes("lexicon.toml").decode("utf-8")))
+
     def _compile_lexicon(self, data: dict[str, Any]) -> _Lexicon:
         """Analyse every phrase and expansion once; index patterns by first word."""
         entries: list[_Entry] = []
@@ -499,6 +530,52 @@ class Analyser:
 
 _ANALYSER: Analyser | None = None
 _ANALYSER_LOCK = threading.Lock()
+
+
+def _lexicon_cache_path() -> Path | None:
+    try:
+        from corpus.home import conduct_home
+
+        return conduct_home() / "cache" / "lexicon.json"
+    except Exception:  # no usable home directory: compile in memory
+        return None
+
+
+def _lexicon_cache_key() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    # This module's own bytes too: a change to how phrases compile must never reuse an old cache.
+    parts = [ANALYSER_VERSION, lexicon_fingerprint(), hashlib.sha256(Path(__file__).read_bytes()).hexdigest()]
+    for package in ("spacy", "spacy-lookups-data"):
+        try:
+            parts.append(f"{package}={version(package)}")
+        except PackageNotFoundError:
+            parts.append(f"{package}=?")
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def _lexicon_to_json(lexicon: _Lexicon) -> dict[str, Any]:
+    return {
+        "entries": [[e.name, list(e.expansion)] for e in lexicon.entries],
+        "by_first": [
+            [list(first), [[[list(el) for el in pattern], index] for pattern, index in candidates]]
+            for first, candidates in lexicon.by_first.items()
+        ],
+    }
+
+
+def _lexicon_from_json(data: dict[str, Any]) -> _Lexicon:
+    entries = tuple(_Entry(str(name), tuple(sys.intern(t) for t in expansion)) for name, expansion in data["entries"])
+    by_first: dict[_Element, list[tuple[_Pattern, int]]] = {}
+    for first, candidates in data["by_first"]:
+        key = (bool(first[0]), sys.intern(str(first[1])))
+        rows = []
+        for pattern, index in candidates:
+            if not 0 <= int(index) < len(entries):
+                raise ValueError("lexicon cache points at a missing entry")
+            rows.append((tuple((bool(e), sys.intern(str(w))) for e, w in pattern), int(index)))
+        by_first[key] = rows
+    return _Lexicon(entries, by_first)
 
 
 def get_analyser() -> Analyser:
