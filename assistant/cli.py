@@ -33,7 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_json(p)
 
     p = commands.add_parser("clauses", help="outline one council's code (or search it)")
-    p.add_argument("council", metavar="SLUG", help="council slug, e.g. thurrock")
+    p.add_argument("council", metavar="SLUG", nargs="?", help="council slug, e.g. thurrock (default: every council)")
     p.add_argument("--search", metavar="TEXT", help="search this code instead of listing it")
     p.add_argument("-k", type=int, default=5, help="how many search results (default 5)")
     _add_json(p)

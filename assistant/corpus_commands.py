@@ -58,25 +58,37 @@ def cmd_councils(library: Library, args: argparse.Namespace) -> int:
 
 
 def cmd_clauses(library: Library, args: argparse.Namespace) -> int:
-    slug = resolve_council(library, args.council)
-    if slug is None:
-        return EXIT_NOT_FOUND
-    doc = library.document(slug)
+    """One council's outline, or every council's when no slug is given; --search searches instead."""
+    slugs = library.slugs
+    if args.council is not None:
+        slug = resolve_council(library, args.council)
+        if slug is None:
+            return EXIT_NOT_FOUND
+        slugs = [slug]
     if args.search:
         from assistant.search_command import print_hits
 
-        return print_hits(library, args.search, [slug], args.k, args.json)
+        return print_hits(library, args.search, slugs if args.council else None, args.k, args.json)
     if args.json:
-        emit_json(
-            [
-                {"id": s.id, "number": s.number, "heading": s.heading, "clauses": [
-                    {"id": c.id, "number": c.number, "opening": opening(c.text)}
-                    for c in (doc.get(i) for i in s.clause_ids) if c is not None
-                ]}
-                for s in doc.sections
-            ]
-        )
+        outlines = {slug: outline_json(library.document(slug)) for slug in slugs}
+        emit_json(outlines[slugs[0]] if args.council else outlines)
         return 0
+    for slug in slugs:
+        print_outline(library.document(slug))
+    return 0
+
+
+def outline_json(doc) -> list[dict]:
+    return [
+        {"id": s.id, "number": s.number, "heading": s.heading, "clauses": [
+            {"id": c.id, "number": c.number, "opening": opening(c.text)}
+            for c in (doc.get(i) for i in s.clause_ids) if c is not None
+        ]}
+        for s in doc.sections
+    ]
+
+
+def print_outline(doc) -> None:
     print(f"{doc.council.name} — {doc.council.title}")
     for section in doc.sections:
         print(f"\n{section.id}  {section.heading}")
@@ -86,7 +98,7 @@ def cmd_clauses(library: Library, args: argparse.Namespace) -> int:
             clause = doc.get(clause_id)
             if clause is not None and clause.parent is None:
                 print(f"  {clause.id:<28} {opening(clause.text)}")
-    return 0
+    print()
 
 
 def resolve_council(library: Library, wanted: str) -> str | None:

@@ -105,3 +105,12 @@ def test_console_script_module_entry_point() -> None:
     )
     assert result.returncode == 0
     assert "You must declare any gifts and hospitality" in result.stdout
+
+
+def test_clauses_without_a_slug_outlines_every_council(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "clauses", "--json")
+    data = json.loads(out)
+    assert code == 0 and list(data) == ["thurrock", "county", "town", "gloucester", "essex"]
+    assert data["county"][-1]["id"] == "county:notes"
+    _, text, _ = run(capsys, "clauses")
+    assert "Thurrock Council — Part 4" in text and "Essex County Council — Code of Conduct" in text
