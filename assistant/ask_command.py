@@ -79,7 +79,7 @@ def plain_reply(reply) -> str:
     if reply.error is not None:
         return f"Sorry — {reply.error}."
     if reply.answer is None:
-        return reply.message
+        return "\n".join(wrap(line, "", "    ") for line in reply.message.split("\n"))
     return plain_answer(reply.answer)
 
 

@@ -20,7 +20,8 @@ def emit_json_line(data: Any) -> None:
 
 
 def width() -> int:
-    return max(40, min(shutil.get_terminal_size((100, 24)).columns, 100))
+    """Text width: the terminal's (at most 100), less room for the conversation's indent."""
+    return max(40, min(shutil.get_terminal_size((100, 24)).columns, 100) - 4)
 
 
 def wrap(text: str, indent: str = "", hanging: str | None = None) -> str:
