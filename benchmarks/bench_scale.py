@@ -14,8 +14,6 @@ denser than a real 500-council corpus would have: query times here are pessimist
 Measured side by side in one run, on the all-councils corpus and the same queries (the gold set's
 questions, analysed and expanded exactly as Conduct does):
   * Conduct's scorer (index.bm25.SparseBM25) and ranking (Retriever._rank), as in the code;
-  * the proposed ranking (`fast_rank` below): the same candidates, but only those scoring at least
-    the k-th best are sorted; checked here to give identical rankings, ties included;
   * rank-bm25's BM25Plus.get_scores, the reference the sparse weights are computed from (on a sample
     of queries: it is slow at this size);
   * bm25s (if installed: pip install bm25s), method "bm25+" with the same k1, b and delta. Its idf
@@ -82,43 +80,6 @@ def synthetic_corpus(words, cumulative, lengths, councils: int):
             n = lengths[int(rng.random() * len(lengths))]
             tokenized.append([words[bisect(cumulative, rng.random() * total)] for _ in range(n)])
     return ids, tokenized
-
-
-_OWNERS: dict[int, tuple] = {}
-"""id(index) -> (sorted council slugs, each position's slug number): CouncilIndex.members in the proposal."""
-
-
-def fast_rank(index, tokens, only, k, boosts=None):
-    """The proposed Retriever._rank: identical rankings (ties by id), sorting only the top candidates.
-
-    Every clause in the true top k scores at least the k-th best score, so keeping all candidates
-    with score >= that value (ties included) and sorting those by (-score, id) gives exactly the
-    first k of the full sort.
-    """
-    import numpy as np
-
-    if k <= 0:
-        return []
-    scores = index.sparse.scores(tokens, boosts)
-    matched = np.zeros(index.sparse.size, dtype=bool)
-    for term in tokens:
-        posting = index.sparse.postings.get(term)
-        if posting is not None:
-            matched[posting[0]] = True
-    if only is not None:
-        owners = _OWNERS.get(id(index))
-        if owners is None:
-            owners = _OWNERS[id(index)] = np.unique(np.array([i.partition(":")[0] for i in index.ids]), return_inverse=True)
-        slugs, codes = owners
-        matched &= np.isin(slugs, list(only))[codes]
-    positions = np.flatnonzero(matched)
-    if len(positions) > k:
-        top = scores[positions]
-        kth = np.partition(top, len(top) - k)[len(top) - k]
-        positions = positions[top >= kth]
-    candidates = [(float(scores[i]), index.ids[i]) for i in positions]
-    candidates.sort(key=lambda pair: (-pair[0], pair[1]))
-    return [(cid, score) for score, cid in candidates[:k]]
 
 
 def timed(function, *args) -> tuple[float, object]:
@@ -216,26 +177,6 @@ def main() -> None:
     report.add("query across 3 named councils, p95 (as in the code)", ms(percentile(subset_times, 95)), "<= 10 ms",
                percentile(subset_times, 95) <= 0.010, headline=False)
 
-    # -- the proposed ranking: identical results, timed on the same queries
-    for n, query in enumerate(queries):
-        for name, only, k in ((ALL, None, K), (ALL, three[n], K), (own[n], None, K), (ALL, None, 50), (ALL, None, 1)):
-            expected = retriever._rank(name, query, only, k)
-            got = fast_rank(indexes[name], query, only, k)
-            if got != expected:
-                raise SystemExit(f"fast_rank differs from Retriever._rank for {query} ({name}, {only}, k={k})")
-    fast_across = time_all(lambda q: fast_rank(indexes[ALL], q, None, K))
-    fast_subset = []
-    for n, query in enumerate(queries):
-        started = time.perf_counter()
-        fast_rank(indexes[ALL], query, three[n], K)
-        fast_subset.append(time.perf_counter() - started)
-    print(f"proposed ranking (argpartition, same results incl. ties): across all p95 {ms(percentile(fast_across, 95))}, "
-          f"three councils p95 {ms(percentile(fast_subset, 95))}")
-    report.add("query across all councils, p95 (proposed fast_rank)", ms(percentile(fast_across, 95)), "<= 10 ms",
-               percentile(fast_across, 95) <= 0.010)
-    report.add("query across 3 named councils, p95 (proposed)", ms(percentile(fast_subset, 95)), "<= 10 ms",
-               percentile(fast_subset, 95) <= 0.010, headline=False)
-
     gc.collect()
     rss = peak_rss_mb()
     print(f"peak memory after building and querying: {rss:.0f} MB (before building: {rss_before:.0f} MB, "
@@ -282,7 +223,6 @@ def main() -> None:
     scorers: list[tuple[str, list[float], list[float]]] = [  # (name, scoring times, top-5 ranking times)
         (f"rank-bm25 BM25Plus.get_scores ({len(sample)}-query sample)", reference, reference_ranked),
         ("Conduct SparseBM25.scores + Retriever._rank (code)", scores_only, across),
-        ("Conduct SparseBM25.scores + fast_rank (proposed)", scores_only, fast_across),
     ]
     builds = [("rank-bm25 model", model_build), ("Conduct sparse (rank-bm25 model + weights)", all_build)]
     try:
@@ -310,16 +250,14 @@ def main() -> None:
               f"{ms(median(ranked)):>12} {median(ranked) / base_rank:7.2f}x")
         report.add(f"top-5 across all: {name}", f"{ms(median(ranked))} median, p95 {ms(percentile(ranked, 95))}",
                    f"{median(ranked) / base_rank:.2f}x Conduct's code", headline=False)
-        if "proposed" not in name:  # the same scorer as the code's
-            report.add(f"scoring across all: {name.split(' (')[0].split(' + ')[0]}", f"{ms(median(scoring))} median",
-                       f"{median(scoring) / base_score:.1f}x SparseBM25", headline=False)
-    names = ["rank-bm25", "code", "proposed", "bm25s"][: len(scorers)]
+        report.add(f"scoring across all: {name.split(' (')[0].split(' + ')[0]}", f"{ms(median(scoring))} median",
+                   f"{median(scoring) / base_score:.1f}x SparseBM25", headline=False)
+    names = ["rank-bm25", "code", "bm25s"][: len(scorers)]
     report.add(f"top-5 across all, median: {' / '.join(names)}",
                " / ".join(f"{median(r) * 1000:.2f}" for _, _, r in scorers) + " ms",
                "ratio " + " : ".join(f"{median(r) / base_rank:.2g}" for _, _, r in scorers))
-    scoring_names = [n for i, n in enumerate(names) if i != 2]
-    scoring_rows = [row for i, row in enumerate(scorers) if i != 2]
-    report.add(f"scoring only across all, median: {' / '.join(n if n != 'code' else 'sparse' for n in scoring_names)}",
+    scoring_rows = scorers
+    report.add(f"scoring only across all, median: {' / '.join(n if n != 'code' else 'sparse' for n in names)}",
                " / ".join(f"{median(sc) * 1000:.2f}" for _, sc, _ in scoring_rows) + " ms",
                "ratio " + " : ".join(f"{median(sc) / base_score:.3g}" for _, sc, _ in scoring_rows))
     print("index build over all councils:")

@@ -10,7 +10,6 @@ way must cite only real clauses, and highlight only words those clauses contain.
 from __future__ import annotations
 
 import json
-import os
 import re
 import tomllib
 from pathlib import Path
@@ -44,23 +43,6 @@ def row_id(index: int, row: dict[str, Any]) -> str:
 
 
 IDS = [row_id(i, row) for i, row in enumerate(ROWS)]
-
-
-@pytest.fixture(scope="session", autouse=True)
-def conduct_home(tmp_path_factory: pytest.TempPathFactory):
-    """The retriever's index is built under CONDUCT_HOME on first use: keep it out of the user's home."""
-    previous = os.environ.get("CONDUCT_HOME")
-    os.environ["CONDUCT_HOME"] = str(tmp_path_factory.mktemp("conduct_home"))
-    yield
-    if previous is None:
-        os.environ.pop("CONDUCT_HOME", None)
-    else:
-        os.environ["CONDUCT_HOME"] = previous
-
-
-@pytest.fixture(scope="module")
-def assistant(conduct_home) -> Assistant:
-    return Assistant(bundled_library())
 
 
 @pytest.fixture(scope="module")

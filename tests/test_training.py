@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -16,23 +15,6 @@ from corpus.library import Library, bundled_library
 SCENARIOS = load_scenarios()
 CASES = [(s, council) for s in SCENARIOS for council in s.expected]
 SLUGS = frozenset({"thurrock", "county", "town", "gloucester", "essex"})
-
-
-@pytest.fixture(scope="session", autouse=True)
-def conduct_home(tmp_path_factory: pytest.TempPathFactory):
-    """Any index the retriever builds goes under a temporary CONDUCT_HOME, not the user's."""
-    previous = os.environ.get("CONDUCT_HOME")
-    os.environ["CONDUCT_HOME"] = str(tmp_path_factory.mktemp("conduct_home_training"))
-    yield
-    if previous is None:
-        os.environ.pop("CONDUCT_HOME", None)
-    else:
-        os.environ["CONDUCT_HOME"] = previous
-
-
-@pytest.fixture(scope="module")
-def assistant(conduct_home) -> Assistant:
-    return Assistant(bundled_library())
 
 
 # -- the collection ----------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+
 from pathlib import Path
 from typing import Any
 
@@ -13,22 +13,7 @@ import pytest
 from tui.app import ConductApp, make_app
 
 
-@dataclass(frozen=True)
-class Expected:
-    verdict: str
-    clause: str
-
-
-@dataclass(frozen=True)
-class Scenario:
-    """The shape of assistant.training.Scenario; a stand-in so these tests never depend on the real table."""
-
-    id: str
-    title: str
-    topic: str
-    text: str
-    question: str
-    expected: dict[str, Expected] = field(default_factory=dict)
+from assistant.training import Expected, Scenario  # the real types; only the data below is a stand-in
 
 
 SCENARIOS = (
