@@ -71,7 +71,7 @@ QUESTIONS = [
     Q("a supplier offered me tickets to the football while we're tendering", None, "supplier", "event_tickets", ("procurement",)),
     Q("company bidding for the cleaning contract invited me to dinner, I declined", None, "potential_contractor", "meal", ("declined", "procurement")),
     Q("a potential contractor wants to take me to wimbledon", None, "potential_contractor", "event_tickets", ("procurement",)),
-    Q("can i accept hospitality from a potential supplier during a tender", None, "potential_contractor", "hospitality_event", ("procurement",)),
+    Q("can i accept hospitality from a potential supplier during a tender", None, "potential_contractor", None, ("procurement",)),  # "hospitality" says nothing of what is offered
     Q("invite to a corporate box at the football from a company pitching for work", None, "potential_contractor", "event_tickets", ("procurement",)),
     Q("i was offered 2 tickets to a concert worth £150 by a firm that's tendering", 15000, "potential_contractor", "event_tickets", ("procurement",)),
     Q("a company that is tendering sent me a bottle of champagne", None, "potential_contractor", "gift_item", ("procurement",)),
@@ -84,7 +84,7 @@ QUESTIONS = [
     Q("inspector here, the owner of a restaurant i inspect offered me a free meal", None, "applicant", "meal", ("regulatory",)),
     # hospitality, travel, discounts, points, loans, sponsorship
     Q("Is it ok to go for lunch with a consultant we use", None, "consultant", "meal"),
-    Q("what about hospitality from a consultent", None, "consultant", "hospitality_event"),
+    Q("what about hospitality from a consultent", None, "consultant", None),
     Q("cllr offered me tix to the footy", None, "councillor", "event_tickets"),
     Q("contracter wants to take me out for a few bevvies", None, "contractor", "drinks"),
     Q("xmas do paid for by a supplier", None, "supplier", "hospitality_event", ("christmas",)),
