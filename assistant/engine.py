@@ -169,6 +169,8 @@ class Assistant:
         """What a council's code says on a topic: each of its parameters as a cited sentence."""
         policy = self.policy(council)
         params = [p for name, p in policy.params.items() if name.startswith(topic + ".")]
+        if not params and topic == "bequests":  # no bequest rule of its own: its gifts rule is what applies
+            params = [p for name, p in policy.params.items() if name.startswith("gifts.")]
         facts_dict = facts.to_dict() if facts is not None else {}
         name = _possessive_subject(self.library.document(council).council)
         if not params:

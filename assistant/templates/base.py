@@ -139,6 +139,17 @@ def in_procurement(ctx: "Context") -> bool:
     return ctx.has("procurement", "regulatory") or ctx.mentions(*PROCUREMENT_WORDS)
 
 
+MUST_I_TELL = ("do i need to declare", "do i have to declare", "should i declare", "must i declare",
+               "do i need to tell", "do i have to tell", "should i tell", "must i tell", "do i need to report",
+               "do i have to report", "do i need to record", "do i have to record", "need to tell anyone",
+               "have to tell anyone", "need to let", "do i need to inform", "do i have to inform")
+
+
+def asks_must_i_tell(ctx: "Context") -> bool:
+    """'Do I need to declare it?' asks about a duty to tell, not whether something is allowed."""
+    return ctx.mentions(*MUST_I_TELL)
+
+
 def _words(text: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9£']+", " ", text.lower().replace("’", "'")).split())
 

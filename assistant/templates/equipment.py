@@ -21,6 +21,10 @@ def decide(ctx: Context) -> Decision:
             d.decide("allowed_with_conditions", "phones", f"Only occasionally: {phones.value} ({ref(phones)})", phones)
         d.because(phones, phones.value)
         return d
+    if vehicles and (ctx.has("official_vehicle") or ctx.mentions(*VEHICLES)) and "permission" in vehicles.value:
+        d.rule_from("refer", "vehicle_permission", vehicles, f"you must not {vehicles.value}", lead="Only with permission: ")
+        d.then(ctx.p("contact"), f"Ask {ctx.contact()} first")
+        return d
     if vehicles and (ctx.has("official_vehicle") or ctx.mentions(*VEHICLES)):
         d.rule_from("not_allowed", "vehicles", vehicles, f"You must not {vehicles.value}")
         return d

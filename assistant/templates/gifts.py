@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.templates.base import Context, Decision, forbids, in_procurement, pounds, ref
+from assistant.templates.base import Context, Decision, asks_must_i_tell, forbids, in_procurement, pounds, ref
 
 TEMPLATE = "gifts"
 TOKEN_ITEMS = {"pen", "diary", "calendar", "notebook", "mug", "keyring", "promotional_item", "token_item", "stationery"}
@@ -124,6 +124,10 @@ def _by_token(ctx: Context, d: Decision, token, amount: int | None) -> Decision:
 
 def _left_to_someone(ctx: Context, d: Decision) -> Decision:
     rule, decider, record = ctx.p("gifts.rule"), ctx.p("gifts.decider"), ctx.p("gifts.record")
+    if record is not None and asks_must_i_tell(ctx):
+        d.rule_from("required", "declare", record, f"you must {record.value}", lead="Yes: ")
+        d.then(decider, f"Ask {decider.value} whether you may keep it" if decider else "")
+        return d
     who = decider.value if decider else ctx.contact()
     d.decide("refer", "left_to_manager",
              f"{ctx.name}'s code sets no value limit; declare the gift and ask {who}"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.templates.base import Context, Decision, ref
+from assistant.templates.base import Context, Decision, asks_must_i_tell, ref
 
 TEMPLATE = "outside_work"
 
@@ -34,6 +34,8 @@ def decide(ctx: Context) -> Decision:
         return d
     if permission is not None:
         d.decide("allowed_with_conditions", "permission", f"Yes, but get {permission.value} before you start ({ref(permission)})", permission)
+    elif notify is not None and asks_must_i_tell(ctx):
+        d.decide("required", "notify", f"Yes — first tell {notify.value} ({ref(notify)})", notify)
     elif notify is not None:
         d.decide("allowed_with_conditions", "notify", f"Yes, but first tell {notify.value} ({ref(notify)})", notify)
     else:
