@@ -26,8 +26,9 @@ MAX_QUESTION_CHARS = 2000
 GUIDANCE_MIN_SCORE = 6.0
 """Below this BM25 score the best clause is only a loose match: say the code does not cover it."""
 OBLIGATION = re.compile(r"\b(must|must not|should|shall|are required|is required|required to|expected to|may not|not permitted|will not be tolerated)\b", re.I)
-FALLBACK_TOPICS = {"bequests", "hospitality"}
-"""Topics whose template falls back on the gifts rules when the code has none of its own."""
+FALLBACK_TOPICS = {"bequests", "hospitality", "purchases"}
+"""Topics whose template falls back on the gifts rules when the code has none of its own
+(a discount from a barred supplier is an advantage the gifts rule bars)."""
 
 
 @dataclass

@@ -12,7 +12,9 @@ SCHEMES = ("staff discount scheme", "employee discount", "staff scheme", "discou
 
 def decide(ctx: Context) -> Decision:
     if ctx.facts.item == "reward_points":
-        return gifts.decide(ctx)
+        if ctx.p("gifts.reward_points") or ctx.p("purchases.discounts"):
+            return gifts.decide(ctx)
+        return not_covered(ctx, TEMPLATE, "collecting reward points")
     d = Decision(TEMPLATE)
     discounts, schemes = ctx.p("purchases.discounts"), ctx.p("purchases.staff_schemes")
     account, contractors = ctx.p("purchases.council_account"), ctx.p("purchases.contractors")
@@ -26,6 +28,11 @@ def decide(ctx: Context) -> Decision:
     if contractors and ctx.mentions("contractor", "contractors", "builder", "trade price", "at cost", "supplier"):
         d.rule_from("not_allowed", "council_contractors", contractors, f"You should not {contractors.value}")
         return d
+    barred = ctx.p("gifts.barred_givers")
+    if discounts is None and barred is not None and ctx.facts.giver in barred.value:
+        decision = gifts.decide(ctx)  # a discount from a barred giver is an 'advantage' the gifts rule bars
+        decision.template = f"{TEMPLATE}->gifts"
+        return decision
     if discounts is None:
         return not_covered(ctx, TEMPLATE, "personal purchases or discounts")
     d.rule_from("not_allowed", "discount", discounts, f"You must not {discounts.value}")
