@@ -193,7 +193,7 @@ def test_a_topic_with_no_drafted_rule_quotes_the_clauses(home: Path, tmp_path: P
     from assistant.engine import Assistant
 
     assert add(capsys, home, write_txt(tmp_path))[0] == 0
-    answer = Assistant(load_library(home)).ask("Can I buy discounted goods from a supplier for myself?", "anytown")
+    answer = Assistant(load_library(home)).ask("Can I wear jeans and trainers to the office?", "anytown")
     assert answer.verdict in {"guidance", "not_covered"}
     if answer.verdict == "guidance":
         assert "was found when" in answer.summary and "code was added" in answer.summary
