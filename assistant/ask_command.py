@@ -89,7 +89,7 @@ def plain_answer(answer) -> str:
     out = [wrap(f"{label}: {answer.summary}")]
     if answer.councils:
         out.append("")
-        for slug, row in answer.councils.items():
+        for row in answer.councils.values():
             name = row["name"][:1].upper() + row["name"][1:]
             if row["verdict"] == "guidance" and row.get("reasons"):
                 rule = " ".join(row["reasons"][:2])  # an overview: the council's first rules, not a heading
@@ -123,23 +123,15 @@ def _quoted(citation) -> str:
 
 
 def cmd_compare(library: Library, args: argparse.Namespace) -> int:
-    from assistant.facts import Facts, extract_facts
-    from assistant.session import _topic_named
-    from assistant.topics import read_question
+    from assistant.session import read_compare
 
-    from assistant.engine import _clip, analysable
-    from index.normalise import normalise
-
-    text = analysable(_clip(normalise(" ".join(args.topic)))[0])
-    named = _topic_named(text)
-    facts = Facts() if named else extract_facts(text)  # 'conduct compare gifts' is an overview
-    topic = named or read_question(text, facts).topic
-    if topic is None:
+    request = read_compare(" ".join(args.topic))
+    if request.topic is None:
         from assistant.templates import TOPICS
 
-        error(f"no topic in {text!r}. Topics: {', '.join(TOPICS)}.")
+        error(f"no topic in {request.text!r}. Topics: {', '.join(TOPICS)}.")
         return 2
-    answer = make_assistant(library).compare(text, topic, facts)
+    answer = make_assistant(library).compare(request.text, request.topic, request.facts, notice=request.notice)
     if args.json:
         emit_json(answer.to_json())
     else:

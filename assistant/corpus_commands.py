@@ -6,7 +6,7 @@ import argparse
 
 from assistant.output import emit_json, error, table, wrap
 from corpus.clause import Clause, Section
-from corpus.library import Library, UnknownCouncil
+from corpus.library import Library
 
 EXIT_NOT_FOUND = 2
 OPENING_WORDS = 12

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from assistant.answer import Answer, Point, Trace
-from assistant.policy import Param, Policy, PolicyError, policy_for, policy_problems
-from assistant.render import answer_from_decision, citations_for, guidance_points, param_sentence
+from assistant.policy import Policy, PolicyError, policy_for, policy_problems
+from assistant.render import answer_from_decision, citations_for, guidance_points
 from assistant.templates import TOPIC_NAMES, TOPICS, template_for
 from assistant.templates.base import Context, not_covered
 from corpus.library import Library

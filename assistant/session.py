@@ -95,20 +95,40 @@ class Session:
         return Reply(command="council", message=f"Now answering from {name}'s code.", data={"council": slug})
 
     def _compare(self, arg: str) -> Reply:
-        from assistant.engine import _clip, analysable
-        from assistant.facts import Facts, extract_facts
-        from assistant.topics import read_question
-        from index.normalise import normalise
-
-        clipped, notice = _clip(normalise(arg))
-        arg = analysable(clipped)
-        text = arg or (self.conversation.said or "")
-        named = _topic_named(arg)
-        facts = Facts() if named else extract_facts(text)  # '/compare gifts' is an overview, not a gift
-        topic = named or read_question(text, facts).topic or self.conversation.topic
-        if not arg and self.conversation.facts is not None:
+        request = read_compare(arg, fallback=self.conversation.said or "")
+        topic, facts = request.topic or self.conversation.topic, request.facts
+        if not request.asked and self.conversation.facts is not None:
             facts = self.conversation.facts
-        return Reply(answer=self.assistant.compare(text or (topic or ""), topic, facts, notice=notice))
+        text = request.text or (topic or "")
+        return Reply(answer=self.assistant.compare(text, topic, facts, notice=request.notice))
+
+
+@dataclass(frozen=True)
+class CompareRequest:
+    """What '/compare …' and 'conduct compare …' ask for: read the same way by both."""
+
+    asked: str
+    """The argument as typed, normalised and cut ('' for a bare /compare)."""
+    text: str
+    """What facts and topic were read from: the argument, or the conversation so far."""
+    topic: str | None
+    facts: Any
+    notice: str | None
+
+
+def read_compare(arg: str, fallback: str = "") -> CompareRequest:
+    """A topic named outright ('gifts') is an overview, not a gift; anything else is read as a question."""
+    from assistant.engine import _clip, analysable
+    from assistant.facts import Facts, extract_facts
+    from assistant.topics import read_question
+    from index.normalise import normalise
+
+    clipped, notice = _clip(normalise(arg))
+    asked = analysable(clipped)
+    text = asked or fallback
+    named = _topic_named(asked)
+    facts = Facts() if named else extract_facts(text)
+    return CompareRequest(asked, text, named or read_question(text, facts).topic, facts, notice)
 
 
 def _topic_named(text: str) -> str | None:

@@ -69,7 +69,7 @@ class _Reader:
 
     def close_table(self) -> None:
         if self.table is not None and self.block is not None:
-            for index, sentence in enumerate(self.table.sentences(self.table_header), start=1):
+            for sentence in self.table.sentences(self.table_header):
                 self.block.parts.append(Item(label=str(len(self.block.items) + 1), text=sentence, marker=""))
         self.table = None
 
@@ -216,9 +216,7 @@ class _Reader:
             if prev is not None and len(prev) == 1 and prev.isalpha() and ord(label[0]) == ord(prev) + 1 and len(label) == 1:
                 return False
             return prev is None and label == "i" or (prev is not None and is_roman(prev))
-        if kind == "letter":
-            return True
-        return True
+        return True  # letters and numbers carry no such ambiguity
 
     def _paragraph(self, content: str) -> None:
         if self.in_preamble:

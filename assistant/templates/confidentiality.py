@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.templates.base import Context, Decision, forbids, not_covered, ref
+from assistant.templates.base import Context, Decision, not_covered, ref
 
 TEMPLATE = "confidentiality"
 LOOK_UP = ("look up", "looked up", "check", "access", "accessed", "search", "snoop", "nosy", "peek", "see the file",
@@ -30,6 +30,6 @@ def decide(ctx: Context) -> Decision:
         d.decide("refer", "doubt", f"You must {doubt.value} ({ref(doubt)})", doubt)
         return d
     if access is not None:
-        d.decide("not_allowed" if not forbids(access.value) else "not_allowed", "access", f"You must {access.value} ({ref(access)})", access)
+        d.decide("not_allowed", "access", f"You must {access.value} ({ref(access)})", access)
         return d
     return not_covered(ctx, TEMPLATE, "confidential information")
