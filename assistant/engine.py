@@ -248,7 +248,7 @@ class Assistant:
             else:
                 per[slug] = self.decide(slug, topic, question, facts)
         councils = {
-            slug: {"name": short_name(self.library.document(slug).council), "verdict": a.verdict, "label": a.label,
+            slug: {"name": self.library.document(slug).council.short_name, "verdict": a.verdict, "label": a.label,
                    "summary": a.summary, "reasons": [p.text for p in a.reasons],
                    "citations": [c.id for c in a.citations]}
             for slug, a in per.items()
@@ -294,12 +294,7 @@ def _switching_council(text: str, mentions: list, current: str | None) -> str | 
 
 def _possessive_subject(council) -> str:
     """'Thurrock's', 'the county council's': how to say whose code it is mid-sentence."""
-    return f"{short_name(council)}'s"
-
-
-def short_name(council) -> str:
-    """The name to use mid-sentence: 'Thurrock', 'the county council'."""
-    return council.aliases[0] if council.aliases else council.name
+    return f"{council.short_name}'s"
 
 
 def _first_reason(answer: Answer) -> str:

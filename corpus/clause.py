@@ -65,6 +65,11 @@ class Council:
     repairs: tuple[tuple[str, str], ...] = ()
     """Literal (wrong, right) fixes for conversion artefacts, applied after markup is removed."""
 
+    @property
+    def short_name(self) -> str:
+        """How to name the council mid-sentence: 'Thurrock', 'the county council'."""
+        return self.aliases[0] if self.aliases else self.name
+
 
 @dataclass(frozen=True, slots=True)
 class Document:

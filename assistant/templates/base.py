@@ -31,9 +31,7 @@ class Context:
 
     @property
     def name(self) -> str:
-        """How to name the council in a sentence: 'Thurrock', 'the county council'."""
-        aliases = self.council.aliases
-        return aliases[0] if aliases else self.council.name
+        return self.council.short_name
 
     def contact(self) -> str:
         param = self.p("contact")
