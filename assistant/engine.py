@@ -12,14 +12,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from assistant.answer import Answer, Point, Trace
-from assistant.policy import Policy, PolicyError, policy_for, policy_problems
-from assistant.render import answer_from_decision, citations_for, guidance_points
-from assistant.templates import TOPIC_NAMES, TOPICS, template_for
-from assistant.templates.base import Context, not_covered
+from assistant.decide.policy import Policy, PolicyError, policy_for, policy_problems
+from assistant.decide.render import answer_from_decision, citations_for, guidance_points
+from assistant.decide.templates import TOPIC_NAMES, TOPICS, template_for
+from assistant.decide.templates.base import Context, not_covered
 from corpus.library import Library
 
 if TYPE_CHECKING:
-    from assistant.facts import Facts
+    from assistant.understand.facts import Facts
     from index.retriever import Retriever
 
 MAX_QUESTION_CHARS = 2000
@@ -86,9 +86,9 @@ class Assistant:
 
     # -- asking -------------------------------------------------------------
     def ask(self, question: str, council: str | None = None, conversation: Conversation | None = None) -> Answer:
-        from assistant.councils_in_text import find_mentions
-        from assistant.facts import extract_facts
-        from assistant.topics import read_question
+        from assistant.understand.councils import find_mentions
+        from assistant.understand.facts import extract_facts
+        from assistant.understand.topics import read_question
         from index.normalise import normalise
 
         convo = conversation if conversation is not None else Conversation(council=council)
@@ -159,7 +159,7 @@ class Assistant:
             decision = template_for(topic)(ctx)
         extra: tuple[dict[str, Any], ...] = ()
         if decision.rule == "not_token" and facts.amount is not None:
-            from assistant.templates.gifts import PLAINLY_NOT_TOKEN
+            from assistant.decide.templates.gifts import PLAINLY_NOT_TOKEN
 
             extra = ({"name": "conduct.plainly_not_token", "value": PLAINLY_NOT_TOKEN, "citation": None,
                       "quote": "Conduct's reading, not the code's: a gift worth £10 or more is not of the token kind the code allows."},)

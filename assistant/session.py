@@ -82,11 +82,9 @@ class Session:
         return Reply(command=name, error=f"unknown command /{name}. {HELP}")
 
     def _switch(self, wanted: str) -> Reply:
-        from assistant.corpus_commands import match_council
-
         if not wanted:
             return Reply(command="council", error="say which council, e.g. /council essex")
-        slug = match_council(self.assistant.library, wanted)
+        slug = self.assistant.library.match_council(wanted)
         if slug is None:
             names = ", ".join(self.assistant.library.slugs)
             return Reply(command="council", error=f"no council called {wanted!r}; councils: {names}")
@@ -119,8 +117,8 @@ class CompareRequest:
 def read_compare(arg: str, fallback: str = "") -> CompareRequest:
     """A topic named outright ('gifts') is an overview, not a gift; anything else is read as a question."""
     from assistant.engine import _clip, analysable
-    from assistant.facts import Facts, extract_facts
-    from assistant.topics import read_question
+    from assistant.understand.facts import Facts, extract_facts
+    from assistant.understand.topics import read_question
     from index.normalise import normalise
 
     clipped, notice = _clip(normalise(arg))
@@ -132,7 +130,7 @@ def read_compare(arg: str, fallback: str = "") -> CompareRequest:
 
 
 def _topic_named(text: str) -> str | None:
-    from assistant.templates import TOPIC_NAMES, TOPICS
+    from assistant.decide.templates import TOPIC_NAMES, TOPICS
 
     wanted = text.strip().lower().replace(" ", "_").replace("-", "_")
     if wanted in TOPICS:

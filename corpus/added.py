@@ -24,14 +24,15 @@ import hashlib
 import json
 import os
 import re
-import shutil
 import secrets
+import shutil
 import sys
 import time
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from corpus.clause import Council, Document
 
@@ -321,13 +322,41 @@ def add_council(
     Raises ExtractError (file cannot be read faithfully) or AddError (refused: no
     clause structure, slug or name taken, invalid slug). ``extra_files`` is called
     with the parsed document and returns more files (name -> text) to store in the
-    same atomic add.
+    same atomic add. Three steps: validate the name and slug, read the file into
+    clauses, store it.
     """
-    from corpus.extract import extract
-    from corpus.manifest import parse_text
-
     report = progress or (lambda message: None)
     path = Path(path)
+    wanted = _validate(name, slug, home)
+    root, target = added_dir(home), added_dir(home) / wanted.slug
+    report(f"Reading {path.name}…")
+    extracted, record, document = _read(path, wanted, report)
+    extra = dict(extra_files(document)) if extra_files else {}
+    for extra_name in extra:
+        if extra_name in {RECORD, TEXT, record["source"]} or "/" in extra_name or extra_name.startswith("."):
+            raise ValueError(f"extra file name {extra_name!r} is not allowed")
+    try:
+        _store(root, target, path, extracted.sha256, [
+            (TEXT, extracted.text), *sorted(extra.items()), (RECORD, _record_toml(record))], record["source"])
+    except OSError as exc:
+        raise AddError(f"the council could not be saved in {root} ({exc.strerror or exc}); nothing was added") from None
+    files = tuple(sorted([record["source"], TEXT, RECORD, *extra]))
+    return AddResult(wanted.slug, wanted.name, document, target, extracted.kind, path.name, tuple(extracted.warnings),
+                     wanted.derived, files)
+
+
+@dataclass(frozen=True)
+class _Wanted:
+    """A checked name and slug for a new council: free to use, and the aliases it will answer to."""
+
+    name: str
+    slug: str
+    derived: bool
+    aliases: list[str]
+
+
+def _validate(name: str, slug: str | None, home: Path | None) -> _Wanted:
+    """Refuse, before anything is read, a name or slug that is empty, too long, malformed or taken."""
     name = " ".join(str(name).split())
     if not name:
         raise AddError("the council needs a name: give it with --name, e.g. --name \"Anytown Borough Council\"")
@@ -344,8 +373,7 @@ def add_council(
     if slug in bundled:
         raise AddError(f"{slug!r} is the slug of a council that ships with Conduct ({bundled[slug].name}), "
                        "which cannot be replaced; choose another slug with --slug")
-    root = added_dir(home)
-    target = root / slug
+    target = added_dir(home) / slug
     if target.exists():
         raise AddError(f"a council with slug {slug!r} has already been added ({target}); "
                        f"remove it first with `conduct remove {slug}`, or choose another slug with --slug")
@@ -356,14 +384,21 @@ def add_council(
         if owner is not None:
             raise AddError(f"the name {candidate!r} is already used by the council {owner!r}; "
                            "choose a name that tells them apart")
+    return _Wanted(name, slug, derived, aliases)
 
-    report(f"Reading {path.name}…")
+
+def _read(path: Path, wanted: _Wanted, report: Progress) -> tuple[Any, dict, Document]:
+    """The file's text, the record to store beside it, and its clauses; refused if it has no structure."""
+    from corpus.builder import DuplicateClause
+    from corpus.extract import extract
+    from corpus.manifest import parse_text
+
     extracted = extract(path)
     report("Finding clauses…")
     record = {
-        "slug": slug,
-        "name": name,
-        "title": _title(extracted.text, name, path),
+        "slug": wanted.slug,
+        "name": wanted.name,
+        "title": _title(extracted.text, wanted.name, path),
         "added": _dt.date.today().isoformat(),
         "original_name": path.name,
         "source": f"{SOURCE}.{extracted.kind}",
@@ -371,33 +406,21 @@ def add_council(
         "dialect": DIALECT,
         "sha256": extracted.sha256,
         "text_sha256": hashlib.sha256(extracted.text.encode("utf-8")).hexdigest(),
-        "aliases": aliases,
+        "aliases": wanted.aliases,
         "warnings": list(extracted.warnings),
     }
     try:
         document = parse_text(_council(record), extracted.text)
+    except DuplicateClause as exc:
+        raise AddError(f"the paragraph number {exc.number} appears twice in {path.name}; Conduct cites "
+                       "clauses by their numbers, so each must be used once. Correct the numbering (a list "
+                       "that starts again, a repeated paragraph) and add the file again") from None
     except Exception as exc:  # the reader's refusal, in the user's words; never a traceback
-        duplicate = re.match(r"duplicate clause id [^:]+:(\S+)", str(exc))
-        if duplicate:
-            raise AddError(f"the paragraph number {duplicate.group(1)} appears twice in {path.name}; Conduct cites "
-                           "clauses by their numbers, so each must be used once. Correct the numbering (a list "
-                           "that starts again, a repeated paragraph) and add the file again") from None
         raise AddError(f"{path.name} could not be read into clauses ({exc.__class__.__name__}: {exc})") from None
     if structure_problem(document):
         raise AddError(f"no numbered paragraphs (1, 1.1, (a)) or headings were found in {path.name}; "
                        "Conduct needs the code's own paragraph numbers to cite it")
-    extra = dict(extra_files(document)) if extra_files else {}
-    for extra_name in extra:
-        if extra_name in {RECORD, TEXT, record["source"]} or "/" in extra_name or extra_name.startswith("."):
-            raise ValueError(f"extra file name {extra_name!r} is not allowed")
-
-    try:
-        _store(root, target, path, extracted.sha256, [
-            (TEXT, extracted.text), *sorted(extra.items()), (RECORD, _record_toml(record))], record["source"])
-    except OSError as exc:
-        raise AddError(f"the council could not be saved in {root} ({exc.strerror or exc}); nothing was added") from None
-    files = tuple(sorted([record["source"], TEXT, RECORD, *extra]))
-    return AddResult(slug, name, document, target, extracted.kind, path.name, tuple(extracted.warnings), derived, files)
+    return extracted, record, document
 
 
 def _store(root: Path, target: Path, source: Path, digest: str, files: list[tuple[str, str]], source_name: str) -> None:

@@ -57,6 +57,15 @@ class SectionDraft:
     blocks: list[Block] = field(default_factory=list)
 
 
+class DuplicateClause(ValueError):
+    """Two paragraphs of one document carry the same number: a citation would not say which is meant."""
+
+    def __init__(self, clause_id: str):
+        super().__init__(f"duplicate clause id {clause_id}")
+        self.clause_id = clause_id
+        self.number = clause_id.partition(":")[2]
+
+
 def build_document(council: Council, sections: list[SectionDraft]) -> Document:
     clauses: list[Clause] = []
     built_sections: list[Section] = []
@@ -69,7 +78,7 @@ def build_document(council: Council, sections: list[SectionDraft]) -> Document:
                 continue
             for clause in _clauses_of(council.slug, draft, section_id, block, len(clauses)):
                 if clause.id in seen:
-                    raise ValueError(f"duplicate clause id {clause.id}")
+                    raise DuplicateClause(clause.id)
                 seen.add(clause.id)
                 clauses.append(clause)
                 ids.append(clause.id)

@@ -79,6 +79,22 @@ class Library:
         ranked = sorted(matches, key=lambda m: (-m[1], len(m[0]), m[0]))
         return [m[0] for m in ranked[:limit]]
 
+    def match_council(self, wanted: str) -> str | None:
+        """The slug of the council a user means by a slug, name or alias, typos forgiven; None if none is close."""
+        from rapidfuzz import fuzz, process, utils
+
+        wanted = wanted.strip().lower()
+        if wanted in self.documents:
+            return wanted
+        choices = {}
+        for council in self.councils:
+            for name in (council.slug, council.name, *council.aliases):
+                choices[name.lower()] = council.slug
+        best = process.extractOne(wanted, list(choices), scorer=fuzz.WRatio, processor=utils.default_process)
+        if best and best[1] >= 85:
+            return choices[best[0]]
+        return None
+
 
 def load_library(home: Path | None = None, warn: Callable[[str], None] | None = None) -> Library:
     """The bundled councils and any added under CONDUCT_HOME (corpus/added.py), bundled first.

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant import add_command
+from assistant.cli import add as add_command
 from corpus.library import load_library
 
 try:
@@ -76,7 +76,7 @@ def test_register_adds_the_three_commands() -> None:
 
 def test_add_a_docx_then_profile_ask_and_remove(home: Path, tmp_path: Path, capsys) -> None:
     from assistant.engine import Assistant
-    from assistant.policy import policy_for
+    from assistant.decide.policy import policy_for
 
     code, out, err = add(capsys, home, write_docx(tmp_path))
     assert code == 0
@@ -248,7 +248,7 @@ def test_every_refusal_is_one_message_and_changes_nothing(home: Path, tmp_path: 
 
 
 def test_an_interrupted_add_leaves_councils_unchanged(home: Path, tmp_path: Path, capsys, monkeypatch, no_index) -> None:
-    import assistant.drafting as drafting
+    import assistant.decide.drafting as drafting
 
     add(capsys, home, write_md(tmp_path), name="Bee Town Council", slug="bee")
     before = listing(home)
@@ -370,7 +370,7 @@ def test_profile_without_a_rules_file(home: Path, tmp_path: Path, capsys, no_ind
 
 
 def test_councils_lists_the_added_council(home: Path, tmp_path: Path, capsys, no_index) -> None:
-    from assistant.corpus_commands import cmd_councils
+    from assistant.cli.codes import cmd_councils
 
     add(capsys, home, write_txt(tmp_path))
     code, out, _ = run(cmd_councils, capsys, home, json=True)
@@ -379,13 +379,12 @@ def test_councils_lists_the_added_council(home: Path, tmp_path: Path, capsys, no
     assert rows[-1]["clauses"] == 20 and rows[-1]["source"] == "anytown.txt"
 
 
-def test_cli_main_if_wired(home: Path, tmp_path: Path, capsys, no_index) -> None:
+def test_cli_main_runs_add_profile_and_remove(home: Path, tmp_path: Path, capsys, no_index) -> None:
     from assistant import cli
 
     parser = cli.build_parser()
     commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    if "add" not in commands.choices:
-        pytest.skip("assistant/cli.py does not register `conduct add` yet")
+    assert {"add", "remove", "profile"} <= set(commands.choices), "`conduct add` is not wired into the parser"
     assert cli.main(["add", str(write_txt(tmp_path)), "--name", NAME]) == 0
     assert cli.main(["profile", "anytown", "--json"]) == 0
     assert cli.main(["remove", "county"]) == 2

@@ -1,4 +1,4 @@
-"""assistant.drafting: an added council's parameters drafted from its clauses, each cited and quoted."""
+"""assistant.decide.drafting: an added council's parameters drafted from its clauses, each cited and quoted."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant.drafting import draft_policy, policy_toml, sentences
-from assistant.policy import parse_policy, quote_found
-from assistant.policy_schema import SCHEMA
+from assistant.decide.drafting import draft_policy, policy_toml, sentences
+from assistant.decide.policy import parse_policy, quote_found
+from assistant.decide.schema import SCHEMA
 from corpus.clause import Council, Document
 from corpus.library import Library
 from corpus.manifest import parse_text

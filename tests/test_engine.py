@@ -45,7 +45,7 @@ def test_every_cited_clause_is_real_and_says_its_highlight(assistant: Assistant,
                 clause = library.clause(citation.id)
                 assert clause is not None and clause.text == citation.text
                 if citation.highlight:
-                    from assistant.policy import quote_found
+                    from assistant.decide.policy import quote_found
 
                     assert quote_found(citation.highlight, clause.text), (citation.id, citation.highlight)
 

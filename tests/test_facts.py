@@ -1,4 +1,4 @@
-"""assistant.facts: facts from questions written the way staff really type them."""
+"""assistant.understand.facts: facts from questions written the way staff really type them."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant.facts import FIELDS, Facts, _correct, extract_facts, known_values
+from assistant.understand.facts import FIELDS, Facts, _correct, extract_facts, known_values
 
 ROOT = Path(__file__).resolve().parents[1]
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -369,6 +369,6 @@ def test_every_phrase_matches_its_own_canonical_value() -> None:
 
 
 def test_importing_facts_does_not_load_spacy() -> None:
-    code = "import sys, assistant.facts; print('spacy' in sys.modules, 'rapidfuzz' in sys.modules)"
+    code = "import sys, assistant.understand.facts; print('spacy' in sys.modules, 'rapidfuzz' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.split() == ["False", "False"]

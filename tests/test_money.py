@@ -1,4 +1,4 @@
-"""assistant.money: amounts of money in every way staff write them, and nothing else."""
+"""assistant.understand.money: amounts of money in every way staff write them, and nothing else."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant.money import MAX_PENCE, Money, collapse_ranges, find_amounts, first_amount
+from assistant.understand.money import MAX_PENCE, Money, collapse_ranges, find_amounts, first_amount
 
 FAST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.policy import PolicyError, bundled_policy, parse_policy, quote_found
+from assistant.decide.policy import PolicyError, bundled_policy, parse_policy, quote_found
 from corpus.library import Library
 
 SLUGS = ["thurrock", "county", "town", "gloucester", "essex"]

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from assistant.answer import VERDICTS, Answer
 from assistant.engine import MAX_QUESTION_CHARS
-from assistant.money import find_amounts
+from assistant.understand.money import find_amounts
 from index.normalise import normalise
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -80,11 +80,9 @@ class Backend:
         return Assistant(library, retriever=retriever)
 
     def _resolve(self, wanted: str | None) -> str | None:
-        from assistant.corpus_commands import match_council
-
         if not wanted or self.library is None:
             return None
-        slug = match_council(self.library, wanted)
+        slug = self.library.match_council(wanted)
         if slug is None:
             self.warnings.append(f"No council called {wanted!r}; choose one with ctrl+o.")
         return slug
@@ -150,7 +148,7 @@ class Backend:
         escapes or a huge paste cannot be misread or take seconds.
         """
         from assistant.engine import MAX_QUESTION_CHARS
-        from assistant.facts import extract_facts
+        from assistant.understand.facts import extract_facts
         from index.normalise import normalise
 
         assert self.assistant is not None

@@ -1,0 +1,132 @@
+"""The `conduct` command line: argument parsing and dispatch to each command's module.
+
+Each command's module is imported only when that command runs, so that
+`conduct --help` and `conduct show` never pay for spaCy or Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from assistant.cli.output import error
+from assistant.decide.policy import PolicyError
+
+Handler = Callable[..., int]
+
+
+def _add_json(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print JSON for scripts instead of text")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="conduct",
+        description="Answers council officers' code-of-conduct questions with a verdict, "
+        "what to do next and the clauses that say so. Offline and deterministic.",
+        epilog="With no command, `conduct` opens the chat.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = commands.add_parser("councils", help="list the councils and their codes")
+    _add_json(p)
+
+    p = commands.add_parser("clauses", help="outline one council's code (or search it)")
+    p.add_argument("council", metavar="SLUG", nargs="?", help="council slug, e.g. thurrock (default: every council)")
+    p.add_argument("--search", metavar="TEXT", help="search this code instead of listing it")
+    p.add_argument("-k", type=int, default=5, help="how many search results (default 5)")
+    _add_json(p)
+
+    p = commands.add_parser("show", help="show a clause or a whole section by id")
+    p.add_argument("id", metavar="ID", help="e.g. thurrock:14.5, county:24.2(c), essex:gifts-and-hospitality")
+    _add_json(p)
+
+    p = commands.add_parser("search", help="find the clauses that match some words")
+    p.add_argument("text", metavar="TEXT", help="words or a question, e.g. 'second job'")
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--council", metavar="SLUG", help="search one council's code")
+    where.add_argument("--all", action="store_true", help="search every council (the default)")
+    p.add_argument("-k", type=int, default=5, help="how many results (default 5)")
+    _add_json(p)
+
+    p = commands.add_parser("ask", help="ask a question (no question: a conversation on stdin or in the terminal)")
+    p.add_argument("question", nargs="*", metavar="QUESTION", help="e.g. 'Can I accept a £30 gift from a contractor?'")
+    p.add_argument("--council", metavar="SLUG", help="your council, e.g. thurrock (typos forgiven)")
+    _add_json(p)
+
+    p = commands.add_parser("compare", help="every council's rule on a topic, side by side")
+    p.add_argument("topic", nargs="+", metavar="TOPIC", help="a topic (gifts, hospitality, ...) or a question")
+    _add_json(p)
+
+    p = commands.add_parser("chat", help="the chat in this terminal (the default)")
+    p.add_argument("--council", metavar="SLUG", help="your council, e.g. thurrock")
+
+    p = commands.add_parser("serve", help="the same chat in a browser on this machine (textual-serve)")
+    p.add_argument("--council", metavar="SLUG", help="your council, e.g. thurrock")
+    p.add_argument("--host", default="127.0.0.1", help="address to serve on (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+
+    from assistant.cli import add
+
+    add.register(commands)  # add, remove, profile
+
+    return parser
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    from assistant.cli import add, ask, codes, search
+    from corpus.library import load_library
+
+    if args.command in {"chat", "serve"}:
+        return _launch(args)
+
+    handlers: dict[str, Handler] = {
+        "councils": codes.cmd_councils,
+        "clauses": codes.cmd_clauses,
+        "show": codes.cmd_show,
+        "search": search.cmd_search,
+        "ask": ask.cmd_ask,
+        "compare": ask.cmd_compare,
+        "add": add.cmd_add,
+        "remove": add.cmd_remove,
+        "profile": add.cmd_profile,
+    }
+    if args.command == "ask" and not args.question:
+        args.question = None
+    return handlers[args.command](load_library(), args)
+
+
+def _launch(args: argparse.Namespace) -> int:
+    """The chat lives in tui/, the layer above this one: it is found by name, only when asked for,
+    so that assistant/ never imports Textual (tests/test_layers.py)."""
+    import importlib
+
+    if args.command == "chat" and not (sys.stdin.isatty() and sys.stdout.isatty()):
+        error("the chat needs a terminal; for scripts use `conduct ask --json`, for a plain conversation `conduct ask`.")
+        return 2
+    launch = importlib.import_module("tui.launch")
+    if args.command == "serve":
+        return launch.run_serve(args.host, args.port, args.council)
+    return launch.run_chat(args.council)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args(["chat", *(argv or [])])
+    try:
+        return _dispatch(args)
+    except KeyboardInterrupt:
+        return 130
+    except PolicyError as exc:  # a hand-edited policy.toml of an added council
+        error(str(exc))
+        return 2
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

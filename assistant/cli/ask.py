@@ -1,0 +1,139 @@
+"""`conduct ask` and `conduct compare`: one answer, a JSON-lines conversation, or a plain chat."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from assistant.cli.output import emit_json, emit_json_line, error, wrap
+from corpus.library import Library
+
+
+def make_assistant(library: Library):
+    from assistant.engine import Assistant
+
+    return Assistant(library)
+
+
+def cmd_ask(library: Library, args: argparse.Namespace) -> int:
+    from assistant.cli.output import resolve_council
+    from assistant.session import Session
+
+    council = None
+    if args.council:
+        council = resolve_council(library, args.council)
+        if council is None:
+            return 2
+    session = Session(make_assistant(library), council)
+    if args.question is not None:
+        reply = session.handle(" ".join(args.question) if isinstance(args.question, list) else args.question)
+        if args.json:
+            emit_json(reply.to_json())
+        else:
+            print(plain_reply(reply))
+        return 0 if reply.error is None else 2
+    if args.json or not sys.stdin.isatty():
+        return json_lines(session) if args.json else plain_lines(session, prompt=False)
+    return plain_lines(session, prompt=True)
+
+
+def json_lines(session) -> int:
+    """One JSON line out for every line in, commands and errors included; never a traceback.
+
+    Standard input is read as bytes and decoded leniently, so an invalid UTF-8 byte becomes
+    U+FFFD in that line instead of ending the conversation (or the process) with an error.
+    """
+    for raw in sys.stdin.buffer:
+        line = raw.decode("utf-8", errors="replace").rstrip("\r\n")
+        try:
+            reply = session.handle(line)
+            emit_json_line(reply.to_json())
+        except Exception as exc:  # one bad line must not end a scripted conversation
+            emit_json_line({"error": f"internal error: {type(exc).__name__}"})
+    return 0
+
+
+def plain_lines(session, prompt: bool) -> int:
+    """The plain conversation for screen readers and dumb terminals: 'You:' / 'Conduct:' lines."""
+    if prompt:
+        print("Conduct — ask about your council's code of conduct. Type /help for commands, /quit to leave.")
+        if session.council is None:
+            print("Conduct: Which council do you work for? Type /council and its name, e.g. /council thurrock.")
+    # Piped input is read as bytes, like json_lines: an invalid byte becomes U+FFFD, not a traceback.
+    piped = None if prompt else (raw.decode("utf-8", errors="replace").rstrip("\r\n") for raw in sys.stdin.buffer)
+    while True:
+        try:
+            line = input("You: ") if piped is None else next(piped)
+        except (EOFError, StopIteration):
+            return 0
+        except KeyboardInterrupt:
+            print()
+            return 0
+        reply = session.handle(line)
+        print("Conduct: " + plain_reply(reply).replace("\n", "\n  "))
+        if reply.quit:
+            return 0
+
+
+def plain_reply(reply) -> str:
+    if reply.error is not None:
+        return f"Sorry — {reply.error}."
+    if reply.answer is None:
+        return "\n".join(wrap(line, "", "    ") for line in reply.message.split("\n"))
+    return plain_answer(reply.answer)
+
+
+def plain_answer(answer) -> str:
+    """The answer as plain text: the verdict in words first, then reasons, actions and the clauses."""
+    label = "COMPARISON" if answer.councils else answer.label.upper()
+    out = [wrap(f"{label}: {answer.summary}")]
+    if answer.councils:
+        out.append("")
+        for row in answer.councils.values():
+            name = row["name"][:1].upper() + row["name"][1:]
+            if row["verdict"] == "guidance" and row.get("reasons"):
+                rule = " ".join(row["reasons"][:2])  # an overview: the council's first rules, not a heading
+                out.append(wrap(f"{name}: {rule}", "  ", "    "))
+            else:
+                out.append(wrap(f"{name}: {row['label']} — {row['summary']}", "  ", "    "))
+    if answer.reasons and not answer.councils:
+        out += ["", "Why:"] + [wrap(f"- {p.text}" + (f" [{p.citation}]" if p.citation else ""), "", "  ") for p in answer.reasons]
+    if answer.actions:
+        out += ["", "What to do:"] + [wrap(f"- {p.text}" + (f" [{p.citation}]" if p.citation else ""), "", "  ") for p in answer.actions]
+    if answer.follow_up:
+        if answer.follow_up != answer.summary:
+            out += ["", wrap(answer.follow_up)]
+        if answer.follow_up_why:
+            out.append(wrap(f"(Why I ask: {answer.follow_up_why})"))
+    if answer.citations and not answer.councils:
+        out += ["", "Clauses cited (full text: conduct show ID):"]
+        for c in answer.citations:
+            out.append(wrap(f"{c.id} ({c.section}): \"{_quoted(c)}\"", "  ", "    "))
+    if answer.notice:
+        out += ["", answer.notice]
+    return "\n".join(out)
+
+
+def _quoted(citation) -> str:
+    """The words of the clause that decided the answer, or its opening, for a short plain answer."""
+    if citation.highlight:
+        return citation.highlight
+    text = citation.text.split("\n", 1)[0]
+    return text if len(text) <= 240 else text[:239].rsplit(" ", 1)[0] + " …"
+
+
+def cmd_compare(library: Library, args: argparse.Namespace) -> int:
+    from assistant.session import read_compare
+
+    request = read_compare(" ".join(args.topic))
+    if request.topic is None:
+        from assistant.decide.templates import TOPICS
+
+        error(f"no topic in {request.text!r}. Topics: {', '.join(TOPICS)}.")
+        return 2
+    answer = make_assistant(library).compare(request.text, request.topic, request.facts, notice=request.notice)
+    if args.json:
+        emit_json(answer.to_json())
+    else:
+        print(plain_answer(answer))
+    return 0

@@ -1,0 +1,151 @@
+"""Which topic a question is about, and whether it asks for guidance, a comparison or neither.
+
+Rules, not a model: phrases per topic from assistant/data/topics.toml, plus
+the facts already understood (an amount and a giver point to gifts; a will to
+bequests). Deterministic, and a phrase list anyone can read and extend.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from assistant.decide.templates import TOPICS
+
+if TYPE_CHECKING:
+    from assistant.understand.facts import Facts
+
+STRONG_WEIGHT = 2.0
+DECISIVE_WEIGHT = 5.0
+"""For phrases that settle the topic whatever else is said: vaping in a van is about smoking."""
+HOSPITALITY_ITEMS = {"meal", "drinks", "refreshments", "event_tickets", "hospitality_event", "travel", "accommodation"}
+GIFT_ITEMS = {"gift_item", "cash", "voucher", "promotional_item", "raffle_prize", "fee", "loan"}
+
+
+@dataclass(frozen=True)
+class Reading:
+    topic: str | None
+    intent: str
+    """``ask`` (a dilemma), ``guidance`` (what does the code say), ``compare`` or ``out_of_scope``."""
+    scores: tuple[tuple[str, float], ...]
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    topics: dict[str, list[tuple[re.Pattern[str], float]]]
+    lexicon: dict[str, str]
+    lexicon_weight: float
+    guidance: re.Pattern[str]
+    compare: re.Pattern[str]
+    out_of_scope: re.Pattern[str]
+
+
+def _pattern(phrases: list[str]) -> re.Pattern[str]:
+    body = "|".join(re.escape(p.strip().lower()) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<![a-z0-9])(?:{body})(?:s|es)?(?![a-z0-9])")
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> _Vocabulary:
+    path = resources.files("assistant") / "data" / "topics.toml"
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    topics = {}
+    for topic in TOPICS:
+        entry = data[topic]
+        strong, decisive = set(entry.get("strong", ())), set(entry.get("decisive", ()))
+        topics[topic] = [
+            (_pattern([phrase]), DECISIVE_WEIGHT if phrase in decisive else STRONG_WEIGHT if phrase in strong else 1.0)
+            for phrase in dict.fromkeys([*entry["phrases"], *strong, *decisive])
+        ]
+    lexicon = dict(data.get("lexicon", {}))
+    weight = float(lexicon.pop("weight", 2.5))
+    unknown = set(lexicon.values()) - set(TOPICS)
+    if unknown:
+        raise ValueError(f"topics.toml [lexicon] names unknown topics: {sorted(unknown)}")
+    return _Vocabulary(
+        topics,
+        lexicon,
+        weight,
+        _pattern(data["intent"]["guidance"]),
+        _pattern([p.strip() for p in data["intent"]["compare"]]),
+        _pattern(data["out_of_scope"]["phrases"]),
+    )
+
+
+def _text(question: str) -> str:
+    return " ".join(question.lower().replace("’", "'").split())
+
+
+def read_question(question: str, facts: "Facts | None" = None) -> Reading:
+    vocab = _vocabulary()
+    text = _text(question)
+    scores = {topic: sum(weight for pattern, weight in pats if pattern.search(text)) for topic, pats in vocab.topics.items()}
+    for entry in _lexicon_entries(question):
+        if entry in vocab.lexicon:
+            scores[vocab.lexicon[entry]] += vocab.lexicon_weight
+    if facts is not None:
+        _boost(scores, facts, text)
+    ranked = sorted(((t, s) for t, s in scores.items() if s > 0), key=lambda ts: (-ts[1], TOPICS.index(ts[0])))
+    topic = ranked[0][0] if ranked else None
+    if vocab.compare.search(text):
+        intent = "compare"
+    elif vocab.guidance.search(text):
+        intent = "guidance"
+    elif topic is None and vocab.out_of_scope.search(text):
+        intent = "out_of_scope"
+    elif vocab.out_of_scope.search(text) and (not ranked or ranked[0][1] < STRONG_WEIGHT):
+        intent = "out_of_scope"
+    else:
+        intent = "ask"
+    return Reading(topic, intent, tuple(ranked))
+
+
+def _lexicon_entries(question: str) -> list[str]:
+    """The retrieval lexicon's entries that the question matches (spaCy is loaded for facts anyway)."""
+    from index.analyse import get_analyser
+
+    return get_analyser().matched_entries(question)
+
+
+_OFFER = re.compile(
+    r"\b(offer(s|ed|ing)?|invit\w*|treat(s|ed)?|pa(y|id|ying) for|bought|buy(ing)? me|take me out|took me out|"
+    r"hosted|free|gave|give[sn]?|giving|sent|left|leave me|accept\w*|keep)\b"
+)
+
+
+_NAMES_HOSPITALITY = re.compile(r"\b(hospitality|invit\w*|tickets?|conferences?|events?|corporate)\b")
+
+
+def _boost(scores: dict[str, float], facts: "Facts", text: str = "") -> None:
+    """Facts are evidence too: a will points to bequests, tickets to hospitality, an amount to gifts.
+
+    Food, drink and money only point to gifts or hospitality when someone offers them:
+    'a pint at lunch' is about alcohol, 'betting at lunch' about equipment.
+    """
+    offered = facts.giver is not None or bool(_OFFER.search(text))
+    if not offered and not _NAMES_HOSPITALITY.search(text):
+        scores["hospitality"] = max(0.0, scores["hospitality"] - 2)
+    if facts.item == "bequest":
+        scores["bequests"] += 4
+    elif facts.item in HOSPITALITY_ITEMS and offered:
+        scores["hospitality"] += 2 + (2 if facts.giver else 0)
+    elif facts.item == "reward_points":
+        scores["purchases"] += 3
+    elif facts.item == "discount":
+        scores["purchases"] += 2
+    elif facts.item in GIFT_ITEMS and offered:
+        scores["gifts"] += 2
+    if facts.amount is not None and facts.item not in HOSPITALITY_ITEMS and offered:
+        scores["gifts"] += 1.5
+    if "vulnerable" in facts.context and facts.item in {"bequest", "cash", "gift_item"}:
+        scores["bequests"] += 2
+    if facts.relation in {"spouse", "partner", "relative", "child", "parent", "sibling"} and scores["outside_work"]:
+        scores["interests"] += scores["outside_work"]  # a relative's job or board seat is an interest to declare
+    if "sick_leave" in facts.context:
+        scores["outside_work"] += 0.5
+    if "politically_restricted" in facts.context:
+        scores["political"] += 2
