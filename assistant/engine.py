@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any
 from assistant.answer import Answer, Point, Trace
 from assistant.decide.policy import Policy, PolicyError, policy_for, policy_problems
 from assistant.decide.render import answer_from_decision, citations_for, guidance_points
-from assistant.decide.templates import TOPIC_NAMES, TOPICS, template_for
-from assistant.decide.templates.base import Context, not_covered
+from assistant.decide.topics import TOPIC_NAMES, TOPICS, falls_back_on, overview_falls_back_on, template_for
+from assistant.decide.decision import Context, not_covered
 from corpus.library import Library
 
 if TYPE_CHECKING:
@@ -26,9 +26,6 @@ MAX_QUESTION_CHARS = 2000
 GUIDANCE_MIN_SCORE = 6.0
 """Below this BM25 score the best clause is only a loose match: say the code does not cover it."""
 OBLIGATION = re.compile(r"\b(must|must not|should|shall|are required|is required|required to|expected to|may not|not permitted|will not be tolerated)\b", re.I)
-FALLBACK_TOPICS = {"bequests", "hospitality", "purchases"}
-"""Topics whose template falls back on the gifts rules when the code has none of its own
-(a discount from a barred supplier is an advantage the gifts rule bars)."""
 
 
 @dataclass
@@ -150,28 +147,23 @@ class Assistant:
     def decide(self, council: str, topic: str, question: str, facts: "Facts", said: str | None = None,
                notice: str | None = None) -> Answer:
         ctx = self.context(council, said or question, facts)
-        if topic not in FALLBACK_TOPICS and not ctx.policy.covers(topic):
+        if falls_back_on(topic) is None and not ctx.policy.covers(topic):
             if not ctx.council.bundled:
                 # An added council's parameters are drafted by machine: absence may be a gap, not silence.
                 return self._from_clauses(question, council, facts, notice, drafted_gap=TOPIC_NAMES[topic])
             decision = not_covered(ctx, topic, TOPIC_NAMES[topic])
         else:
             decision = template_for(topic)(ctx)
-        extra: tuple[dict[str, Any], ...] = ()
-        if decision.rule == "not_token" and facts.amount is not None:
-            from assistant.decide.templates.gifts import PLAINLY_NOT_TOKEN
-
-            extra = ({"name": "conduct.plainly_not_token", "value": PLAINLY_NOT_TOKEN, "citation": None,
-                      "quote": "Conduct's reading, not the code's: a gift worth £10 or more is not of the token kind the code allows."},)
-        return answer_from_decision(self.library, decision, question, council, topic, facts.to_dict(), notice, extra)
+        return answer_from_decision(self.library, decision, question, council, topic, facts.to_dict(), notice)
 
     def guidance(self, council: str, topic: str, question: str, facts: "Facts | None" = None,
                  notice: str | None = None) -> Answer:
         """What a council's code says on a topic: each of its parameters as a cited sentence."""
         policy = self.policy(council)
         params = [p for name, p in policy.params.items() if name.startswith(topic + ".")]
-        if not params and topic == "bequests":  # no bequest rule of its own: its gifts rule is what applies
-            params = [p for name, p in policy.params.items() if name.startswith("gifts.")]
+        fallback = overview_falls_back_on(topic)
+        if not params and fallback:  # no rule of its own: the rule it falls back on is what applies
+            params = [p for name, p in policy.params.items() if name.startswith(fallback + ".")]
         facts_dict = facts.to_dict() if facts is not None else {}
         name = _possessive_subject(self.library.document(council).council)
         if not params:

@@ -130,7 +130,7 @@ def read_compare(arg: str, fallback: str = "") -> CompareRequest:
 
 
 def _topic_named(text: str) -> str | None:
-    from assistant.decide.templates import TOPIC_NAMES, TOPICS
+    from assistant.decide.topics import TOPIC_NAMES, TOPICS
 
     wanted = text.strip().lower().replace(" ", "_").replace("-", "_")
     if wanted in TOPICS:

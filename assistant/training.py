@@ -14,7 +14,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from assistant.answer import VERDICTS
-from assistant.decide.templates import TOPICS
+from assistant.decide.topics import TOPICS
 
 if TYPE_CHECKING:
     from assistant.answer import Answer

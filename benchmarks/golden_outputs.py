@@ -9,7 +9,8 @@ keep, and writes, in a fixed order:
   earlier turns of a row given as a JSON-lines conversation on standard input;
 - `conduct ask --json` for every bundled training dilemma at every council it names;
 - `conduct compare --json` (and plain) for every topic and for every compare-like question;
-- `conduct search --json -k 10` for every question of the gold and held-out retrieval sets.
+- `conduct search --json -k 10` for every question of the gold and held-out retrieval sets;
+- the corpus commands, and the policy file `conduct add` would draft from each bundled code.
 
 Run it before a change and after; the two files must be byte-identical (`cmp before.txt after.txt`).
 """
@@ -79,7 +80,9 @@ def training() -> list[str]:
 
 
 def compares() -> list[str]:
-    topics = [t for t in _toml(ROOT / "assistant" / "data" / "topics.toml")] or []
+    topics = ["gifts", "hospitality", "bequests", "outside_work", "interests", "relationships", "recruitment", "media",
+              "social_media", "political", "convictions", "confidentiality", "equipment", "purchases", "whistleblowing",
+              "alcohol_drugs", "appearance", "intent", "out_of_scope", "lexicon"]  # fixed: not read from the tree
     asks = ["gifts", "hospitality", "a £30 gift from a supplier", "second job", "nonsense words here",
             "compare gifts at thurrock and essex", "a £200 dinner with a bidder"]
     out = []
@@ -108,6 +111,19 @@ def reading() -> list[str]:
             run(["ask", "--json"], ["/council glouc", "/councils", "a £20 gift?", "/why", "/compare", "/reset", "/help", "/nope", ""])]
 
 
+def drafted() -> list[str]:
+    """The parameters `conduct add` would draft from each bundled code, as the policy file it writes."""
+    try:
+        from assistant.decide.drafting import draft_policy, policy_toml
+    except ImportError:  # the layout before assistant/decide/
+        from assistant.drafting import draft_policy, policy_toml
+    from corpus.library import bundled_library
+
+    library = bundled_library()
+    return [f"# drafted from {slug}\n" + policy_toml(library.document(slug), draft_policy(library.document(slug)))
+            for slug in library.slugs]
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 1:
         print(__doc__.split("\n\n")[1], file=sys.stderr)
@@ -115,7 +131,7 @@ def main(argv: list[str]) -> int:
     os.environ.setdefault("CONDUCT_HOME", tempfile.mkdtemp(prefix="conduct-golden-"))
     os.environ["COLUMNS"] = "100"
     sys.path.insert(0, str(ROOT))
-    parts = [*scenario_rows(), *training(), *compares(), *searches(), *reading()]
+    parts = [*scenario_rows(), *training(), *compares(), *searches(), *reading(), *drafted()]
     Path(argv[0]).write_text("".join(parts), encoding="utf-8")
     print(f"{len(parts)} outputs written to {argv[0]}")
     return 0

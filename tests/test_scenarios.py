@@ -20,7 +20,7 @@ import pytest
 from assistant.answer import VERDICTS, Answer
 from assistant.engine import Assistant
 from assistant.session import Session
-from assistant.decide.templates import TOPICS
+from assistant.decide.topics import TOPICS
 from corpus.library import Library, bundled_library
 
 TABLE = Path(__file__).parent / "data" / "scenarios.toml"

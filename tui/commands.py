@@ -37,7 +37,7 @@ class ConductCommands(Provider):
         return cast("ConductApp", self.app)
 
     def _commands(self) -> Iterator[Command]:
-        from assistant.decide.templates import TOPIC_NAMES, TOPICS
+        from assistant.decide.topics import TOPIC_NAMES, TOPICS
 
         app = self.conduct
         library = app.backend.library

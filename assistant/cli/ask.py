@@ -127,7 +127,7 @@ def cmd_compare(library: Library, args: argparse.Namespace) -> int:
 
     request = read_compare(" ".join(args.topic))
     if request.topic is None:
-        from assistant.decide.templates import TOPICS
+        from assistant.decide.topics import TOPICS
 
         error(f"no topic in {request.text!r}. Topics: {', '.join(TOPICS)}.")
         return 2

@@ -1,1 +1,2 @@
-"""Deciding: each council's parameters (policy), the topics' decision templates, and an answer from a decision."""
+"""Deciding: each council's parameters (policy, schema), the topics (topics/<topic>/: parameters, words,
+template, drafting), the decision a template builds, and an answer rendered from it."""

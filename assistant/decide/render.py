@@ -10,7 +10,7 @@ from assistant.decide.policy import Param
 from assistant.decide.schema import SCHEMA
 
 if TYPE_CHECKING:
-    from assistant.decide.templates.base import Decision
+    from assistant.decide.decision import Decision
     from corpus.library import Library
 
 _SENTENCE_IN_MEANING = re.compile(r"'([^']*\{value\}[^']*)'")
@@ -47,7 +47,7 @@ def answer_from_decision(
         follow_up=decision.follow_up,
         follow_up_why=decision.follow_up_why,
         facts=facts,
-        trace=Trace(decision.template, decision.rule, tuple(p.to_json() for p in decision.used) + extra_trace),
+        trace=Trace(decision.template, decision.rule, tuple(p.to_json() for p in decision.used) + tuple(decision.readings) + extra_trace),
         notice=notice,
     )
 

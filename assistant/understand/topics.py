@@ -1,6 +1,7 @@
 """Which topic a question is about, and whether it asks for guidance, a comparison or neither.
 
-Rules, not a model: phrases per topic from assistant/data/topics.toml, plus
+Rules, not a model: phrases per topic from assistant/decide/topics/<topic>/words.toml
+(intents from assistant/data/intents.toml), plus
 the facts already understood (an amount and a giver point to gifts; a will to
 bequests). Deterministic, and a phrase list anyone can read and extend.
 """
@@ -14,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from assistant.decide.templates import TOPICS
+from assistant.decide.topics import TOPICS, words
 
 if TYPE_CHECKING:
     from assistant.understand.facts import Facts
@@ -51,25 +52,24 @@ def _pattern(phrases: list[str]) -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _vocabulary() -> _Vocabulary:
-    path = resources.files("assistant") / "data" / "topics.toml"
+    path = resources.files("assistant") / "data" / "intents.toml"
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    topics = {}
+    topics, lexicon = {}, {}
     for topic in TOPICS:
-        entry = data[topic]
+        entry = tomllib.loads(words(topic))["topic"]
         strong, decisive = set(entry.get("strong", ())), set(entry.get("decisive", ()))
         topics[topic] = [
             (_pattern([phrase]), DECISIVE_WEIGHT if phrase in decisive else STRONG_WEIGHT if phrase in strong else 1.0)
             for phrase in dict.fromkeys([*entry["phrases"], *strong, *decisive])
         ]
-    lexicon = dict(data.get("lexicon", {}))
-    weight = float(lexicon.pop("weight", 2.5))
-    unknown = set(lexicon.values()) - set(TOPICS)
-    if unknown:
-        raise ValueError(f"topics.toml [lexicon] names unknown topics: {sorted(unknown)}")
+        for name in entry.get("lexicon", ()):
+            if name in lexicon:
+                raise ValueError(f"lexicon entry {name!r} is claimed by both {lexicon[name]} and {topic} (words.toml)")
+            lexicon[name] = topic
     return _Vocabulary(
         topics,
         lexicon,
-        weight,
+        float(data["lexicon"]["weight"]),
         _pattern(data["intent"]["guidance"]),
         _pattern([p.strip() for p in data["intent"]["compare"]]),
         _pattern(data["out_of_scope"]["phrases"]),

@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 from textual.worker import get_current_worker
 
 from assistant.answer import Answer
-from assistant.decide.templates import TOPIC_NAMES, TOPICS
+from assistant.decide.topics import TOPIC_NAMES, TOPICS
 from tui import render
 from tui.literal import literal
 from tui.widgets.citation_card import CitationCard

@@ -1,0 +1,18 @@
+"""The appearance topic: its parameters, words (words.toml), decision (template.py) and drafting."""
+
+from __future__ import annotations
+
+TITLE = "dress and appearance"
+"""How the topic is named in a sentence: 'What the code says about …'."""
+
+FALLS_BACK_ON: str | None = None
+"""The topic whose rules decide when the code has none on this one: none, the code is silent."""
+OVERVIEW_FALLS_BACK = False
+"""Whether an overview ('what does the code say') also falls back: no."""
+
+SCHEMA: dict[str, tuple[str, str]] = {
+    "appearance.rule": ("phrase", "Dress and appearance: 'You must {value}'."),
+    "appearance.decider": ("phrase", "Who decides what is appropriate: '{value} decides'."),
+    "appearance.religion": ("phrase", "Cultural and religious dress: '{value}'."),
+}
+"""Each parameter a council's policy file may set for this topic: name -> (kind, meaning); see decide/schema.py."""

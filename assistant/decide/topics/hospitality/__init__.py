@@ -1,0 +1,23 @@
+"""The hospitality topic: its parameters, words (words.toml), decision (template.py) and drafting."""
+
+from __future__ import annotations
+
+TITLE = "hospitality"
+"""How the topic is named in a sentence: 'What the code says about …'."""
+
+FALLS_BACK_ON: str | None = "gifts"
+"""A code with no hospitality rule of its own is read by its gifts rules (a meal is an advantage too)."""
+OVERVIEW_FALLS_BACK = False
+"""Whether an overview ('what does the code say') also falls back: no."""
+
+SCHEMA: dict[str, tuple[str, str]] = {
+    "hospitality.rule": ("phrase", "The basic hospitality rule: 'You {value}'."),
+    "hospitality.business_meal": ("phrase", "When a meal or drinks are acceptable: 'acceptable where {value}'."),
+    "hospitality.social_events": ("phrase", "Invitations to social, sporting or cultural events: 'accept only {value}'."),
+    "hospitality.approval": ("phrase", "Who must agree before you accept: 'Get {value}'."),
+    "hospitality.record": ("phrase", "Record or declare it: 'You must {value}'."),
+    "hospitality.procurement": ("phrase", "Hospitality around purchasing or contract decisions: 'You must {value}'."),
+    "hospitality.conference": ("phrase", "Conference hospitality: 'Hospitality at conferences and courses is acceptable where {value}'."),
+    "hospitality.supplier_social": ("phrase", "Informal social contact with suppliers: 'You must {value}'."),
+}
+"""Each parameter a council's policy file may set for this topic: name -> (kind, meaning); see decide/schema.py."""

@@ -1,0 +1,71 @@
+"""Hospitality: meals, drinks, tickets and events offered by outside parties."""
+
+from __future__ import annotations
+
+from assistant.decide.decision import Context, Decision, in_procurement, ref
+
+TEMPLATE = "hospitality"
+EVENTS = {"event_tickets", "hospitality_event", "travel", "accommodation"}
+MEALS = {"meal", "drinks", "refreshments"}
+TRADE = {"contractor", "potential_contractor", "supplier", "consultant"}
+
+
+def decide(ctx: Context) -> Decision:
+    d = Decision(TEMPLATE)
+    f = ctx.facts
+    procurement = ctx.p("hospitality.procurement")
+    if procurement and in_procurement(ctx):
+        d.decide("not_allowed", "procurement",
+                 f"With a purchasing or contract decision involving the host, you must {procurement.value} ({ref(procurement)})", procurement)
+        d.because(procurement, f"you must {procurement.value}")
+        return _record(ctx, d, declined=True)
+    social = ctx.p("hospitality.supplier_social")
+    if social and f.item == "drinks" and f.giver in TRADE:
+        d.rule_from("not_allowed", "supplier_social", social, f"you must {social.value}", lead="Informal social contact with suppliers: ")
+        return _record(ctx, d, declined=True)
+    conference = ctx.p("hospitality.conference")
+    if conference and (ctx.has("conference") or ctx.mentions("conference", "conferences", "course", "seminar", "training day")):
+        d.decide("allowed_with_conditions", "conference",
+                 f"Hospitality at conferences and courses is acceptable where {conference.value} ({ref(conference)})", conference)
+        d.because(conference, f"it is acceptable where {conference.value}")
+        return _record(ctx, d)
+    events, meal = ctx.p("hospitality.social_events"), ctx.p("hospitality.business_meal")
+    if f.item in EVENTS and events:
+        d.decide("allowed_with_conditions", "social_event", f"Accept invitations like this only {events.value} ({ref(events)})", events)
+        d.because(events, f"accept them only {events.value}")
+        return _approval(ctx, d)
+    if f.item in MEALS and meal:
+        d.decide("allowed_with_conditions", "business_meal", f"A meal or drinks are acceptable where {meal.value} ({ref(meal)})", meal)
+        d.because(meal, f"acceptable where {meal.value}")
+        return _approval(ctx, d)
+    if f.item is None and events and meal:
+        return d.ask("What is being offered — a meal or drinks at a meeting, or an invitation to an event?",
+                     f"{ctx.name} treats working meals ({ref(meal)}) and social or sporting invitations ({ref(events)}) differently",
+                     "item_unknown", meal, events)
+    rule = ctx.p("hospitality.rule")
+    approval = ctx.p("hospitality.approval")
+    if rule is None and approval is None and events is None:
+        d.decide("refer", "left_to_manager", f"{ctx.name}'s code sets no rule beyond declaring it; ask {ctx.contact()}", ctx.p("contact"))
+        d.then(ctx.p("contact"), f"Ask {ctx.contact()} before you accept")
+        return _record(ctx, d)
+    decisive = rule or approval or events
+    text = f"You {rule.value}" if rule else f"Get {approval.value}" if approval else f"Accept only {events.value}"
+    d.decide("allowed_with_conditions", "general_rule", f"{text} ({ref(decisive)})", decisive)
+    d.because(rule, f"you {rule.value}" if rule else "")
+    d.because(events if f.item in EVENTS else None, f"accept them only {events.value}" if events else "")
+    return _approval(ctx, d)
+
+
+def _approval(ctx: Context, d: Decision) -> Decision:
+    approval = ctx.p("hospitality.approval")
+    d.then(approval, f"Get {approval.value}" if approval else "")
+    return _record(ctx, d)
+
+
+def _record(ctx: Context, d: Decision, declined: bool = False) -> Decision:
+    record = ctx.p("hospitality.record") or ctx.p("gifts.record")
+    if record is not None:
+        d.then(record, ("Even though you decline it, you must " if declined else "You must ") + record.value)
+    keeper = ctx.p("gifts.register_keeper")
+    d.then(keeper, f"The register is kept by {keeper.value}" if keeper else "")
+    return d

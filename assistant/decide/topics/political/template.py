@@ -1,0 +1,58 @@
+"""Political activity: badges, politics at work, and politically restricted posts."""
+
+from __future__ import annotations
+
+from assistant.decide.decision import Context, Decision, not_covered, ref
+
+TEMPLATE = "political"
+ACTIVITIES = ("stand", "standing", "candidate", "election", "elections", "canvass", "canvassing", "campaign",
+              "campaigning", "leaflet", "leafleting", "party office", "councillor", "run for", "parish council",
+              "treasurer", "chair of", "party member", "join a party", "join the party", "speak publicly")
+NOT_RESTRICTED = ("not politically restricted", "isn't politically restricted", "not restricted", "isn't restricted",
+                  "is not restricted", "unrestricted", "not a restricted", "not in a restricted", "not in a politically",
+                  "not a politically", "isn't a restricted", "isn't a politically", "not in restricted")
+
+
+def decide(ctx: Context) -> Decision:
+    if not any(ctx.p(n) for n in ("political.restricted", "political.restricted_activities", "political.workplace", "political.badges")):
+        return not_covered(ctx, TEMPLATE, "political activity")
+    d = Decision(TEMPLATE)
+    badges, workplace = ctx.p("political.badges"), ctx.p("political.workplace")
+    if badges and ctx.mentions("badge", "badges", "rosette", "pin", "sticker", "t-shirt", "poster", "wear"):
+        d.rule_from("not_allowed", "badges", badges, f"you must not {badges.value}", lead="Not while on council business: ")
+        return d
+    restricted = ctx.p("political.restricted")
+    activities = ctx.p("political.restricted_activities")
+    if ctx.mentions(*ACTIVITIES) and (restricted or activities):
+        decisive = activities or restricted
+        if ctx.mentions(*NOT_RESTRICTED):
+            d.decide("allowed_with_conditions", "unrestricted_post",
+                     f"The restrictions apply to politically restricted posts ({ref(decisive)}); yours is not, so keep politics out of work",
+                     decisive)
+            d.because(workplace, f"you must not {workplace.value}" if workplace else "")
+            return d
+        if not ctx.has("politically_restricted"):
+            return d.ask("Is your post politically restricted?",
+                         f"{ctx.name}'s code restricts political activity for politically restricted posts ({ref(decisive)}), so that decides",
+                         "restricted_unknown", decisive)
+        if activities and "parish council" in activities.value.lower() and ctx.mentions("parish council", "parish"):
+            d.decide("allowed_with_conditions", "parish_exception",
+                     f"Yes: the restriction on standing for elected office excludes a Parish Council ({ref(activities)})", activities)
+            d.because(activities, f"in a politically restricted post you must not {activities.value}")
+            d.because(workplace, f"you must not {workplace.value}" if workplace else "")
+            return d
+        if activities:
+            d.decide("not_allowed", "restricted_post", f"In a politically restricted post you must not {activities.value} ({ref(activities)})", activities)
+        else:
+            d.decide("refer", "restricted_post", f"If your post is politically restricted, {restricted.value} ({ref(restricted)})", restricted)
+        d.because(restricted, f"if your post is politically restricted, {restricted.value}" if restricted else "")
+        advice = ctx.p("political.advice")
+        d.then(advice, f"Seek advice from {advice.value}" if advice else "")
+        return d
+    if workplace:
+        d.rule_from("not_allowed", "workplace", workplace, f"you must not {workplace.value}", lead="Not at work: ")
+        d.because(restricted, f"if your post is politically restricted, {restricted.value}" if restricted else "")
+        return d
+    decisive = restricted or activities
+    d.decide("guidance", "restricted_only", f"If your post is politically restricted, {restricted.value if restricted else 'you must not ' + activities.value} ({ref(decisive)})", decisive)
+    return d
