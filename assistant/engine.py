@@ -8,21 +8,22 @@ are quoted as guidance, or the question is said to be outside the codes.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from assistant.answer import Answer, Point, Trace
+from assistant.decide.decision import Context, not_covered
 from assistant.decide.policy import Policy, PolicyError, policy_for, policy_problems
 from assistant.decide.render import answer_from_decision, citations_for, guidance_points
 from assistant.decide.topics import TOPIC_NAMES, TOPICS, falls_back_on, overview_falls_back_on, template_for
-from assistant.decide.decision import Context, not_covered
+from assistant.understand.question import Question, analysable, read_question
 from corpus.library import Library
 
 if TYPE_CHECKING:
     from assistant.understand.facts import Facts
     from index.retriever import Retriever
 
-MAX_QUESTION_CHARS = 2000
 GUIDANCE_MIN_SCORE = 6.0
 """Below this BM25 score the best clause is only a loose match: say the code does not cover it."""
 OBLIGATION = re.compile(r"\b(must|must not|should|shall|are required|is required|required to|expected to|may not|not permitted|will not be tolerated)\b", re.I)
@@ -82,30 +83,25 @@ class Assistant:
         return [(c.slug, [c.name, *c.aliases]) for c in self.library.councils]
 
     # -- asking -------------------------------------------------------------
-    def ask(self, question: str, council: str | None = None, conversation: Conversation | None = None) -> Answer:
-        from assistant.understand.councils import find_mentions
-        from assistant.understand.facts import extract_facts
-        from assistant.understand.topics import read_question
-        from index.normalise import normalise
+    def read(self, typed: str) -> Question:
+        """The question read once, against this library's councils."""
+        return read_question(typed, self.council_choices())
 
+    def ask(self, question: "str | Question", council: str | None = None, conversation: Conversation | None = None) -> Answer:
         convo = conversation if conversation is not None else Conversation(council=council)
         if council:
             convo.council = council
-        text, notice = _clip(normalise(question))
+        q = self.read(question) if isinstance(question, str) else question
+        text, notice, plain, facts, reading, named = q.text, q.notice, q.plain, q.facts, q.reading, q.named
         if not text:
             return self._remember(convo, Answer(question=text, council=convo.council, topic=None, verdict="needs_info",
                                                 summary="Please type a question.", follow_up="What would you like to ask?",
                                                 trace=Trace("none", "empty_question")))
-        plain = analysable(text)
-        mentions = find_mentions(plain, self.council_choices())
-        named = list(dict.fromkeys(m.slug for m in mentions))
-        facts = extract_facts(plain)
-        reading = read_question(plain, facts)
         if reading.intent == "compare" or len(named) > 1:
             topic = reading.topic or convo.topic
             merged = convo.facts.merge(facts) if (convo.facts is not None and topic == convo.topic) else facts
             return self._remember(convo, self.compare(text, topic, merged, named if len(named) > 1 else None, notice))
-        switch = _switching_council(plain, mentions, convo.council)
+        switch = _switching_council(plain, list(q.mentions), convo.council)
         if switch:
             convo.council = switch
         topic, facts, said = self._follow_on(convo, reading, facts, plain)
@@ -124,8 +120,8 @@ class Assistant:
         if reading.intent == "guidance" and topic is not None:
             return self._remember(convo, self.guidance(convo.council, topic, text, facts, notice))
         if topic is None:
-            return self._remember(convo, self._from_clauses(text, convo.council, facts, notice))
-        return self._remember(convo, self.decide(convo.council, topic, text, facts, said, notice))
+            return self._remember(convo, self._from_clauses(text, convo.council, facts, notice, tokens=q.query_tokens))
+        return self._remember(convo, self.decide(convo.council, topic, text, facts, said, notice, tokens=q.query_tokens))
 
     def _follow_on(self, convo: Conversation, reading: Any, facts: "Facts", text: str) -> tuple[str | None, "Facts", str]:
         """A reply that names no new topic continues the last one, keeping the facts given so far."""
@@ -145,12 +141,12 @@ class Assistant:
         return Context(self.library.document(council).council, self.policy(council), facts, question)
 
     def decide(self, council: str, topic: str, question: str, facts: "Facts", said: str | None = None,
-               notice: str | None = None) -> Answer:
+               notice: str | None = None, tokens: Sequence[str] | None = None) -> Answer:
         ctx = self.context(council, said or question, facts)
         if falls_back_on(topic) is None and not ctx.policy.covers(topic):
             if not ctx.council.bundled:
                 # An added council's parameters are drafted by machine: absence may be a gap, not silence.
-                return self._from_clauses(question, council, facts, notice, drafted_gap=TOPIC_NAMES[topic])
+                return self._from_clauses(question, council, facts, notice, drafted_gap=TOPIC_NAMES[topic], tokens=tokens)
             decision = not_covered(ctx, topic, TOPIC_NAMES[topic])
         else:
             decision = template_for(topic)(ctx)
@@ -190,9 +186,15 @@ class Assistant:
         )
 
     def _from_clauses(self, question: str, council: str, facts: "Facts", notice: str | None,
-                      drafted_gap: str | None = None) -> Answer:
-        """No template fits: quote the obligations in the best-matching clauses, or say the code is silent."""
-        result = self.retriever.search(analysable(question), [council], k=3)
+                      drafted_gap: str | None = None, tokens: Sequence[str] | None = None) -> Answer:
+        """No template fits: quote the obligations in the best-matching clauses, or say the code is silent.
+
+        `tokens` are the question's query tokens when it was read as a `Question`; otherwise
+        (a comparison's situation) the text is analysed here."""
+        if tokens is None:
+            result = self.retriever.search(analysable(question), [council], k=3)
+        else:
+            result = self.retriever.search_query(analysable(question), tokens, [council], k=3)
         if not result.hits:
             return self._outside_codes(question, council, facts, notice)
         confident = [h for h in result.hits if h.score >= GUIDANCE_MIN_SCORE]
@@ -322,18 +324,3 @@ def _obligation(text: str) -> str:
         if OBLIGATION.search(sentence):
             return sentence.strip()
     return sentences[0].strip()
-
-
-_UNBROKEN = re.compile(r"\S{60}")
-
-
-def _clip(text: str) -> tuple[str, str | None]:
-    if len(text) <= MAX_QUESTION_CHARS:
-        return text, None
-    return text[:MAX_QUESTION_CHARS], f"Your question was cut to its first {MAX_QUESTION_CHARS:,} characters."
-
-
-def analysable(text: str) -> str:
-    """The text handed to spaCy: unbroken runs of 60+ characters (no word is that long) are split,
-    because spaCy's tokenizer is quadratic in a run of punctuation with no spaces."""
-    return _UNBROKEN.sub(lambda m: m.group(0) + " ", text)

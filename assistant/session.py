@@ -115,18 +115,19 @@ class CompareRequest:
 
 
 def read_compare(arg: str, fallback: str = "") -> CompareRequest:
-    """A topic named outright ('gifts') is an overview, not a gift; anything else is read as a question."""
-    from assistant.engine import _clip, analysable
-    from assistant.understand.facts import Facts, extract_facts
-    from assistant.understand.topics import read_question
-    from index.normalise import normalise
+    """A topic named outright ('gifts') is an overview, not a gift; anything else is read as a question
+    (a bare /compare reads the conversation so far, `fallback`)."""
+    from assistant.understand.facts import Facts
+    from assistant.understand.question import read_plain, read_question
 
-    clipped, notice = _clip(normalise(arg))
-    asked = analysable(clipped)
-    text = asked or fallback
+    question = read_question(arg)
+    asked = question.plain
     named = _topic_named(asked)
-    facts = Facts() if named else extract_facts(text)
-    return CompareRequest(asked, text, named or read_question(text, facts).topic, facts, notice)
+    if named:
+        return CompareRequest(asked, asked, named, Facts(), question.notice)
+    if not asked:
+        question = read_plain(fallback)
+    return CompareRequest(asked, question.plain, question.reading.topic, question.facts, question.notice)
 
 
 def _topic_named(text: str) -> str | None:

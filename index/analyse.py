@@ -319,7 +319,13 @@ class Analyser:
         return self._kept(self._words(self._tokenizer(self._prepare(text))))
 
     def query_tokens(self, text: str) -> list[str]:
-        """Tokens of a question, followed by its lexicon expansions.
+        """Tokens of a question, followed by its lexicon expansions (see :meth:`analyse_query`)."""
+        return self.analyse_query(text)[0]
+
+    def analyse_query(self, text: str) -> tuple[list[str], list[str]]:
+        """A question's query tokens and the names of the lexicon entries it matches, from one pass.
+
+        Query tokens are the question's tokens followed by its lexicon expansions.
 
         The question's own tokens come first, exactly as :meth:`tokens` gives
         them; each matched entry's expansion tokens follow, in order of where
@@ -330,12 +336,13 @@ class Analyser:
         words = self._words(self._tokenizer(self._prepare(text)))
         out = self._kept(words)
         seen = set(out)
-        for index in self._matched(words):
+        matched = self._matched(words)
+        for index in matched:
             for token in self._lexicon.entries[index].expansion:
                 if token not in seen:
                     seen.add(token)
                     out.append(token)
-        return out
+        return out, [self._lexicon.entries[i].name for i in matched]
 
     def tokens_many(self, texts: list[str]) -> list[list[str]]:
         """:meth:`tokens` for many texts at once (tokenizer run as a stream)."""
@@ -343,9 +350,8 @@ class Analyser:
         return [self._kept(self._words(doc)) for doc in self._tokenizer.pipe(prepared, batch_size=256)]
 
     def matched_entries(self, text: str) -> list[str]:
-        """Names of the lexicon entries a question matches, for debugging and tests."""
-        words = self._words(self._tokenizer(self._prepare(text)))
-        return [self._lexicon.entries[i].name for i in self._matched(words)]
+        """Names of the lexicon entries a question matches (see :meth:`analyse_query`)."""
+        return self.analyse_query(text)[1]
 
     # -- text to words -----------------------------------------------------
 

@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from assistant.answer import VERDICTS, Answer
-from assistant.engine import MAX_QUESTION_CHARS
+from assistant.understand.question import MAX_QUESTION_CHARS
 from assistant.understand.money import find_amounts
 from index.normalise import normalise
 

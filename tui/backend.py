@@ -144,16 +144,14 @@ class Backend:
     def compare(self, topic: str, situation: str = "") -> "Answer":
         """Every council on a topic; with a situation, each council's decision on it.
 
-        The situation is read as a question is (normalised, cut to the same length), so pasted
-        escapes or a huge paste cannot be misread or take seconds.
+        The situation is read as a question is (`read_question`: normalised, cut, unbroken runs
+        broken), so pasted escapes or a huge paste cannot be misread or take seconds.
         """
-        from assistant.engine import MAX_QUESTION_CHARS
-        from assistant.understand.facts import extract_facts
-        from index.normalise import normalise
+        from assistant.understand.question import read_question
 
         assert self.assistant is not None
-        text = normalise(situation)[:MAX_QUESTION_CHARS]
-        return self.assistant.compare(text or topic, topic, extract_facts(text))
+        question = read_question(situation)
+        return self.assistant.compare(question.text or topic, topic, question.facts)
 
     def answer_alone(self, question: str, council: str) -> "Answer":
         """An answer outside the chat's conversation (training, previews)."""

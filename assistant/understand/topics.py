@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -80,11 +81,13 @@ def _text(question: str) -> str:
     return " ".join(question.lower().replace("’", "'").split())
 
 
-def read_question(question: str, facts: "Facts | None" = None) -> Reading:
+def read_question(question: str, facts: "Facts | None" = None, entries: Sequence[str] | None = None) -> Reading:
+    """The topic and intent of a question. `entries` are the lexicon entries it matches, when the
+    caller has them already (a `Question` does); otherwise they are read here."""
     vocab = _vocabulary()
     text = _text(question)
     scores = {topic: sum(weight for pattern, weight in pats if pattern.search(text)) for topic, pats in vocab.topics.items()}
-    for entry in _lexicon_entries(question):
+    for entry in (_lexicon_entries(question) if entries is None else entries):
         if entry in vocab.lexicon:
             scores[vocab.lexicon[entry]] += vocab.lexicon_weight
     if facts is not None:
