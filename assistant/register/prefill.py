@@ -17,7 +17,7 @@ from assistant.register.model import Draft
 
 if TYPE_CHECKING:
     from assistant.answer import Answer
-    from assistant.policy import Policy
+    from assistant.decide.policy import Policy
 
 RECORDABLE_TOPICS = {
     "gifts": "gift", "hospitality": "hospitality", "bequests": "gift", "purchases": "gift",

@@ -1,6 +1,6 @@
 """From the form as typed to checked values, or a list of clear problems (nothing saved half-way).
 
-Money is read by `assistant.money`, so "£30", "thirty quid", "a tenner" and
+Money is read by `assistant.understand.money`, so "£30", "thirty quid", "a tenner" and
 "£1.5k" mean here what they mean in a question; a bare "30" or "30.50" is
 pounds, since the field is a value in pounds. Control characters (terminal
 escape sequences among them) are refused rather than stored, because an entry
@@ -126,7 +126,7 @@ def read_value(raw: str) -> int | None:
 
 
 def _value(raw: str, problems: list[Problem]) -> int | None:
-    from assistant.money import GBP, collapse_ranges, find_amounts
+    from assistant.understand.money import GBP, collapse_ranges, find_amounts
 
     text = (raw or "").strip()
     if text.lower() in _NO_VALUE:

@@ -72,7 +72,7 @@ def test_every_problem_is_named_at_once() -> None:
 
 
 def test_prefill_from_a_real_answer(assistant) -> None:
-    from assistant.policy import policy_for
+    from assistant.decide.policy import policy_for
 
     answer = assistant.ask("I was offered a £30 bottle of wine by Acme Ltd, a contractor, and I declined it",
                            council="thurrock")
