@@ -8,7 +8,7 @@ mode for screen readers shares the same commands as the chat.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 from assistant.answer import Answer
 from assistant.engine import Assistant, Conversation
@@ -40,9 +40,12 @@ class Reply:
 
 
 class Session:
-    def __init__(self, assistant: Assistant, council: str | None = None):
+    def __init__(self, assistant: Assistant, council: str | None = None,
+                 lookup: "Callable[[Answer, str], Answer] | None" = None):
         self.assistant = assistant
         self.conversation = Conversation(council=council)
+        self.lookup = lookup
+        """Adds what the officer's own register holds to a gift answer (assistant.register.history)."""
 
     @property
     def council(self) -> str | None:
@@ -54,7 +57,10 @@ class Session:
             return self._command(stripped)
         if not stripped:
             return Reply(error="empty line: type a question, or /help")
-        return Reply(answer=self.assistant.ask(line, conversation=self.conversation))
+        answer = self.assistant.ask(line, conversation=self.conversation)
+        if self.lookup is not None:
+            answer = self.lookup(answer, self.conversation.said)
+        return Reply(answer=answer)
 
     def _command(self, line: str) -> Reply:
         name, _, arg = line[1:].partition(" ")

@@ -67,15 +67,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1", help="address to serve on (default 127.0.0.1: this machine only)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
 
-    from assistant.cli import add
+    from assistant.cli import add, register
 
     add.register(commands)  # add, remove, profile
+    register.register(commands)  # record, register
+    ask_parser = commands.choices["ask"]
+    ask_parser.add_argument("--record", action="store_true",
+                            help="record the answer in the register (see `conduct record --help` for the fields)")
+    register.add_entry_options(ask_parser)
 
     return parser
 
 
 def _dispatch(args: argparse.Namespace) -> int:
-    from assistant.cli import add, ask, codes, search
+    from assistant.cli import add, ask, codes, register, search
     from corpus.library import load_library
 
     if args.command in {"chat", "serve"}:
@@ -91,6 +96,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         "add": add.cmd_add,
         "remove": add.cmd_remove,
         "profile": add.cmd_profile,
+        "record": register.cmd_record,
+        "register": register.cmd_register,
     }
     if args.command == "ask" and not args.question:
         args.question = None

@@ -24,9 +24,15 @@ def cmd_ask(library: Library, args: argparse.Namespace) -> int:
         council = resolve_council(library, args.council)
         if council is None:
             return 2
-    session = Session(make_assistant(library), council)
+    from assistant.register.history import register_lookup
+
+    session = Session(make_assistant(library), council, lookup=register_lookup())
     if args.question is not None:
         reply = session.handle(" ".join(args.question) if isinstance(args.question, list) else args.question)
+        if getattr(args, "record", False) and reply.answer is not None:
+            from assistant.cli.register import record_answer
+
+            return record_answer(library, reply.answer, args)
         if args.json:
             emit_json(reply.to_json())
         else:

@@ -86,10 +86,20 @@ def _giver_words(giver: str | None) -> str:
     return (giver or "").replace("_", " ")
 
 
+_WHAT = re.compile(r"(?:£\s?[\d.,]+k?|\b(?:a|an)\b)\s+(?P<what>[a-z][a-z' -]{2,60}?)\s+(?:from|by|off|for|to|at|worth|which|that)\b",
+                   re.I)
+_VAGUE = frozenset({"gift", "present", "offer", "thing", "item", "gift item"})
+
+
 def _description(words: str, item: str) -> str:
+    """What was offered, in the officer's words ('bottle of wine'); the item's kind if nothing better."""
+    for match in _WHAT.finditer(words):
+        what = match.group("what").strip()
+        if what.lower() not in _VAGUE and not what.lower().startswith(("gift from", "lot ")):
+            return what[:1].upper() + what[1:]
     if item and item not in ("gift item", "gift"):
         return item[:1].upper() + item[1:]
-    return ""
+    return words.strip()[:200]
 
 
 def _first_value(policy: "Policy", names: tuple[str, ...], topic: str) -> str:
