@@ -1,0 +1,1 @@
+"""One module per group of pages; each handler turns a request into `Session` calls and a template."""
