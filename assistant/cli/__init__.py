@@ -67,6 +67,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1", help="address to serve on (default 127.0.0.1: this machine only)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
 
+    p = commands.add_parser("web", help="the accessible web app (one person: a token link; shared: behind SSO)")
+    p.add_argument("--host", default="127.0.0.1", help="address to serve on (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    p.add_argument("--council", metavar="SLUG", help="the council a new conversation starts with")
+    p.add_argument("--identity-header", metavar="HEADER",
+                   help="trust this header, set by your reverse proxy's single sign-on, for who is asking")
+    p.add_argument("--force", action="store_true", help="serve beyond localhost without an identity header (warns)")
+
     from assistant.cli import add, register
 
     add.register(commands)  # add, remove, profile
@@ -85,6 +93,8 @@ def _dispatch(args: argparse.Namespace) -> int:
 
     if args.command in {"chat", "serve"}:
         return _launch(args)
+    if args.command == "web":
+        return _web(args)
 
     handlers: dict[str, Handler] = {
         "councils": codes.cmd_councils,
@@ -116,6 +126,15 @@ def _launch(args: argparse.Namespace) -> int:
     if args.command == "serve":
         return launch.run_serve(args.host, args.port, args.council)
     return launch.run_chat(args.council)
+
+
+def _web(args: argparse.Namespace) -> int:
+    """The web app lives in web/, a front end above this layer: found by name, only for `conduct web`."""
+    import importlib
+
+    serve = importlib.import_module("web.serve")
+    return serve.run(args.host, args.port, identity_header=args.identity_header, council=args.council,
+                     force=args.force)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

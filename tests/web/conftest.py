@@ -22,10 +22,8 @@ from web.config import WebConfig
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CONDUCT_CHROMIUM", "/usr/bin/chromium")
 AXE = Path(os.environ.get("CONDUCT_AXE_JS", ROOT / ".ci" / "node" / "node_modules" / "axe-core" / "axe.min.js"))
-SCREENSHOTS = ROOT / "tests" / "web" / "screenshots"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 TEST_CONFIG = WebConfig(secret="s" * 40, token="test-token-" + "t" * 20)
 
 
@@ -99,46 +97,32 @@ def _context(browser: Any, server: str, javascript: bool = True, width: int = 12
     return context
 
 
-@pytest.fixture()
-def page(browser, server) -> Iterator[Any]:
-    context = _context(browser, server)
-    yield context.pages[0]
-    _no_outside_requests(context, server)
-    context.close()
+@pytest.fixture(scope="session")
+def browser_pages(browser, server) -> Iterator[Any]:
+    """Signed-in pages by (width, JavaScript on), made once: a new browser context costs seconds here."""
+    contexts: dict[tuple[int, bool], Any] = {}
 
+    def get(width: int = 1280, javascript: bool = True) -> Any:
+        if (width, javascript) not in contexts:
+            contexts[(width, javascript)] = _context(browser, server, javascript, width)
+        return contexts[(width, javascript)].pages[0]
 
-@pytest.fixture()
-def page_nojs(browser, server) -> Iterator[Any]:
-    context = _context(browser, server, javascript=False)
-    yield context.pages[0]
-    _no_outside_requests(context, server)
-    context.close()
-
-
-@pytest.fixture()
-def new_page(browser, server):
-    """Pages at a chosen width and with or without JavaScript; closed after the test."""
-    contexts: list[Any] = []
-
-    def make(width: int = 1280, javascript: bool = True) -> Any:
-        context = _context(browser, server, javascript, width)
-        contexts.append(context)
-        return context.pages[0]
-
-    yield make
-    for context in contexts:
+    yield get
+    for context in contexts.values():
         _no_outside_requests(context, server)
         context.close()
+
+
+@pytest.fixture()
+def page(browser_pages) -> Any:
+    return browser_pages(1280, True)
+
+
+@pytest.fixture()
+def page_nojs(browser_pages) -> Any:
+    return browser_pages(1280, False)
 
 
 def _no_outside_requests(context: Any, server: str) -> None:
     outside = [url for url in context.requests if not url.startswith(server + "/")]
     assert not outside, f"pages asked other servers for {outside}"
-
-
-def axe_violations(page: Any) -> list[dict[str, Any]]:
-    """axe-core's WCAG 2.2 A and AA violations on the page as it is now."""
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-                           WCAG_TAGS)
-    return [{"id": v["id"], "impact": v["impact"], "help": v["help"],
-             "nodes": [n["target"] for n in v["nodes"]][:5]} for v in result["violations"]]

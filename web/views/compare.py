@@ -11,7 +11,7 @@ from web.site import Site, text_field
 
 async def compare_page(request: Request) -> Response:
     site: Site = request.app.state.site
-    from assistant.templates import TOPIC_NAMES
+    from assistant.decide.topics import TOPIC_NAMES
 
     asked = clean_line(text_field(request.query_params, "q"))
     reply, errors = None, []
