@@ -1,8 +1,9 @@
 """The web app served by uvicorn on 127.0.0.1, a real Chromium driven by Playwright, and axe-core.
 
 The browser is Debian's /usr/bin/chromium (Playwright never downloads one) and
-axe-core comes from npm (.ci/run installs it under .ci/node); both are needed,
-so a missing one fails the browser tests rather than skipping them.
+axe-core comes from npm (.ci/run installs both). Without them the browser tests are
+skipped with a message saying what to install; CI sets CONDUCT_REQUIRE_BROWSER=1, so
+there a missing browser or axe-core fails them instead.
 """
 
 from __future__ import annotations
@@ -71,12 +72,18 @@ def server(web_app) -> Iterator[str]:
     thread.join(timeout=10)
 
 
+def _missing(why: str) -> None:
+    if os.environ.get("CONDUCT_REQUIRE_BROWSER") == "1":
+        pytest.fail(why)
+    pytest.skip(why)
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium (.ci/run does)")
+        _missing(f"{CHROMIUM} is missing: apt-get install -y chromium (.ci/run does)")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield browser
@@ -85,7 +92,7 @@ def browser() -> Iterator[Any]:
 
 def _context(browser: Any, server: str, javascript: bool = True, width: int = 1280) -> Any:
     if not AXE.exists():
-        pytest.fail(f"{AXE} is missing: npm install --prefix .ci/node (.ci/run does)")
+        _missing(f"{AXE} is missing: npm install --prefix .ci/node (.ci/run does)")
     context = browser.new_context(viewport={"width": width, "height": 900}, java_script_enabled=javascript,
                                   base_url=server)
     context.add_init_script(path=str(AXE))  # injected by the browser, not by the page: the CSP still holds

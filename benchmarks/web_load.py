@@ -1,0 +1,223 @@
+"""A bounded loopback load test of the web app: simulated officers asking and following up.
+
+Run:  python benchmarks/web_load.py [--officers 200] [--seconds 60] [--workers 3]
+
+Starts `uvicorn --factory web.asgi:create --workers N` on 127.0.0.1 (shared mode: identity
+from a header, as behind a council's reverse proxy), then runs the officers for a fixed
+time; each one, over and over: opens the ask page, asks a question, answers its follow-up,
+opens a cited clause, pausing 1-3 s (seeded) between pages as a person reads. Every request
+goes to 127.0.0.1 only, the run stops by itself, and the server is stopped at the end.
+
+Reports page times (p50/p95/max over every request), errors, requests per second, each
+worker's memory (RSS) sampled through the run, and the memory per concurrent officer against
+`conduct serve`, which runs one chat process per browser tab (measured here as the RSS of one
+`python -m tui` process once it is ready to answer, started in a pseudo-terminal).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import html
+import os
+import pty
+import random
+import re
+import secrets
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+HEADER = "X-Remote-User"
+CONVERSATIONS = [
+    ("county", "Can I accept a gift?", "a £40 bottle of whisky from a supplier"),
+    ("thurrock", "Can I accept this £30 gift from a contractor?", "what if it were a pen?"),
+    ("gloucester", "Do I need permission for a second job?", "it is paid work at weekends for a charity"),
+    ("essex", "My partner's firm is bidding for a contract I manage", "yes, I manage the contract"),
+    ("town", "Can I accept hospitality from a supplier?", "a dinner worth £60"),
+]
+FIELDS = re.compile(r'name="(csrf|state)" value="([^"]*)"')
+CLAUSE_LINK = re.compile(r'href="(/(?:thurrock|county|town|gloucester|essex)/[^"#?]+)"')
+
+
+def rss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def children(pid: int) -> list[int]:
+    """uvicorn's worker processes (not multiprocessing's resource tracker)."""
+    try:
+        pids = [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+    return [p for p in pids if b"resource_tracker" not in _cmdline(p)]
+
+
+def _cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+async def officer(number: int, base: str, until: float, times: list[float], errors: list[str]) -> None:
+    import httpx
+
+    rng = random.Random(number)
+    council, question, follow_up = CONVERSATIONS[number % len(CONVERSATIONS)]
+    headers = {HEADER: f"officer{number}"}
+    async with httpx.AsyncClient(base_url=base, headers=headers, timeout=30) as client:
+
+        async def page(method: str, url: str, **kw) -> str | None:
+            started = time.perf_counter()
+            try:
+                response = await client.request(method, url, **kw)
+            except httpx.HTTPError as exc:
+                errors.append(f"{method} {url}: {type(exc).__name__}")
+                return None
+            times.append(time.perf_counter() - started)
+            if response.status_code not in (200, 303):
+                errors.append(f"{method} {url}: {response.status_code}")
+                return None
+            return response.text
+
+        await asyncio.sleep(rng.uniform(0, 3))  # officers arrive over the first seconds, not all at once
+        while time.monotonic() < until:
+            text = await page("GET", "/ask")
+            for line in (question, follow_up):
+                if text is None or time.monotonic() >= until:
+                    break
+                fields = {k: html.unescape(v) for k, v in FIELDS.findall(text)}
+                await asyncio.sleep(rng.uniform(1, 3))
+                if await page("POST", "/ask", data={**fields, "council": council, "question": line}) is None:
+                    break
+                text = await page("GET", "/ask")
+            links = CLAUSE_LINK.findall(text or "")
+            if links and time.monotonic() < until:
+                await asyncio.sleep(rng.uniform(1, 3))
+                await page("GET", links[0])
+            if time.monotonic() < until:
+                reset = {k: html.unescape(v) for k, v in FIELDS.findall(text or "")}
+                await page("POST", "/ask/reset", data={"csrf": reset.get("csrf", "")})
+                await asyncio.sleep(rng.uniform(1, 3))
+
+
+async def sample_memory(master: int, until: float, samples: dict[int, list[int]]) -> None:
+    while time.monotonic() < until:
+        for pid in children(master):
+            samples.setdefault(pid, []).append(rss_kb(pid))
+        await asyncio.sleep(2)
+
+
+async def drive(base: str, officers: int, seconds: float, master: int) -> tuple[list[float], list[str], dict[int, list[int]], float]:
+    until = time.monotonic() + seconds
+    times: list[float] = []
+    errors: list[str] = []
+    samples: dict[int, list[int]] = {}
+    started = time.perf_counter()
+    await asyncio.gather(sample_memory(master, until, samples),
+                         *(officer(n, base, until, times, errors) for n in range(officers)))
+    return times, errors, samples, time.perf_counter() - started
+
+
+def wait_ready(base: str, deadline: float) -> None:
+    import httpx
+
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(base + "/ask", headers={HEADER: "probe"}, timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.5)
+    raise SystemExit("the web app did not start")
+
+
+def chat_process_rss(settle: float = 10.0) -> int:
+    """RSS (kB) of one chat process, as `conduct serve` starts for each browser tab, once it has loaded."""
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.environ["TERM"] = "xterm-256color"
+        os.execv(sys.executable, [sys.executable, "-m", "tui", "--council", "thurrock"])
+    end = time.monotonic() + settle
+    peak = 0
+    while time.monotonic() < end:
+        try:
+            os.read(fd, 65536)
+        except OSError:
+            break
+        peak = max(peak, rss_kb(pid))
+    os.kill(pid, 9)
+    os.waitpid(pid, 0)
+    return peak
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--officers", type=int, default=200)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--workers", type=int, default=3)
+    args = parser.parse_args()
+    args.officers, args.seconds = min(args.officers, 1000), min(args.seconds, 600)  # bounded, whatever is asked
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    env = {**os.environ, "CONDUCT_WEB_SECRET": secrets.token_urlsafe(32), "CONDUCT_WEB_IDENTITY_HEADER": HEADER}
+    server = subprocess.Popen([sys.executable, "-m", "uvicorn", "--factory", "web.asgi:create", "--host", "127.0.0.1",
+                               "--port", str(port), "--workers", str(args.workers), "--log-level", "warning",
+                               "--no-access-log"], cwd=ROOT, env=env)
+    try:
+        wait_ready(base, time.monotonic() + 120)
+        time.sleep(3)  # every worker warmed up (each loads the index and spaCy at start)
+        idle = {pid: rss_kb(pid) for pid in children(server.pid)}
+        times, errors, samples, elapsed = asyncio.run(drive(base, args.officers, args.seconds, server.pid))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    chat_kb = chat_process_rss()
+
+    print(f"web app: {args.officers} officers for {args.seconds:.0f} s against {args.workers} uvicorn workers "
+          f"on 127.0.0.1 (1-3 s reading pauses)")
+    print(f"  requests: {len(times)} ({len(times) / elapsed:.1f}/s), errors: {len(errors)}")
+    if errors:
+        print("  first errors:", errors[:5])
+    if times:
+        print(f"  page time: p50 {statistics.median(times) * 1000:.1f} ms, p95 {percentile(times, 0.95) * 1000:.1f} ms, "
+              f"p99 {percentile(times, 0.99) * 1000:.1f} ms, max {max(times) * 1000:.1f} ms")
+    total_end = 0
+    for pid, series in sorted(samples.items()):
+        start = idle.get(pid, series[0])
+        total_end += series[-1]
+        print(f"  worker {pid}: RSS idle {start / 1024:.0f} MB, first sample {series[0] / 1024:.0f} MB, "
+              f"last {series[-1] / 1024:.0f} MB, max {max(series) / 1024:.0f} MB ({len(series)} samples)")
+    per_user_web = total_end / max(1, args.officers)
+    print(f"  memory per concurrent officer: {per_user_web / 1024:.2f} MB "
+          f"({total_end / 1024:.0f} MB over {args.workers} workers / {args.officers} officers)")
+    print(f"conduct serve: one chat process per browser tab, {chat_kb / 1024:.0f} MB each once ready "
+          f"-> {chat_kb / max(per_user_web, 1):.0f}x the web app's memory per officer")
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
