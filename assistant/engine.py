@@ -18,6 +18,7 @@ from assistant.decide.policy import Policy, PolicyError, policy_for, policy_prob
 from assistant.decide.render import answer_from_decision, citations_for, guidance_points
 from assistant.decide.topics import TOPIC_NAMES, TOPICS, falls_back_on, overview_falls_back_on, template_for
 from assistant.understand.question import Question, analysable, read_question
+from assistant.understand.topics import outside_family
 from corpus.library import Library
 
 if TYPE_CHECKING:
@@ -115,8 +116,10 @@ class Assistant:
                 facts=facts.to_dict(), trace=Trace("none", "council_unknown"), notice=notice,
             )
             return self._remember(convo, answer)
-        if reading.intent == "out_of_scope" and topic is None:
-            return self._remember(convo, self._outside_codes(text, convo.council, facts, notice))
+        if reading.intent == "out_of_scope":
+            # An HR question mid-conversation is a new question, not a detail of the last one.
+            convo.topic, convo.facts, convo.said = None, q.facts, plain
+            return self._remember(convo, self._outside_codes(text, convo.council, q.facts, notice, reading.outside))
         if reading.intent == "guidance" and topic is not None:
             return self._remember(convo, self.guidance(convo.council, topic, text, facts, notice))
         if topic is None:
@@ -176,12 +179,19 @@ class Assistant:
             facts=facts_dict, trace=Trace(topic, "guidance", tuple(p.to_json() for p in params)), notice=notice,
         )
 
-    def _outside_codes(self, question: str, council: str, facts: "Facts", notice: str | None) -> Answer:
+    def _outside_codes(self, question: str, council: str, facts: "Facts", notice: str | None,
+                       family: str | None = None) -> Answer:
         contact = self.policy(council).get("contact")
         who = contact.value if contact else "your line manager or HR"
+        outside = outside_family(family)
+        if outside is not None and outside.family != "general":
+            summary = (f"Questions about {outside.name} are outside the code of conduct. "
+                       f"They usually live in {outside.where}.")
+        else:
+            summary = f"That is not something a code of conduct covers. Ask {who}, or see your terms and conditions and HR policies."
         return Answer(
             question=question, council=council, topic=None, verdict="not_covered",
-            summary=f"That is not something a code of conduct covers. Ask {who}, or see your terms and conditions and HR policies.",
+            summary=summary,
             facts=facts.to_dict(), trace=Trace("none", "outside_the_codes"), notice=notice,
         )
 

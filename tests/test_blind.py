@@ -15,8 +15,8 @@ from benchmarks.blind import default_session_factory, load_cases, run, summarise
 from corpus.library import bundled_library
 
 SETS = sorted((Path(__file__).parent / "data" / "blind").glob("dev_*.toml"))
-FLOOR = 203
-"""Turns right out of 508 at the first run, before any fix (tests/data/blind/README.md)."""
+FLOOR = 218
+"""Turns right out of 508 at the last measured improvement (the first run, before any fix, was 203)."""
 
 
 @pytest.fixture(scope="module")

@@ -100,6 +100,37 @@ def test_questions_outside_the_codes_are_not_covered(assistant: Assistant) -> No
         assert answer.verdict == "not_covered" and answer.citations == ()
 
 
+@pytest.mark.parametrize("question, family", [
+    ("how many weeks full pay do we get on maternity leave?", "maternity, paternity and parental leave"),
+    ("how much sick pay do i get after 6 months here?", "sick pay"),
+    ("how do I get a staff parking permit?", "parking, mileage and travel arrangements"),
+    ("can I bring my dog into the office on Fridays?", "the workplace and its facilities"),
+    ("how many days a week can I work from home?", "working arrangements"),
+    ("who do I ask about my pension statement?", "pensions"),
+    ("can I carry over unused leave into next year?", "leave and time off"),
+])
+def test_ordinary_hr_questions_say_where_they_live_at_every_council(assistant: Assistant, question: str, family: str) -> None:
+    summaries = set()
+    for council in ("thurrock", "county", "town", "gloucester", "essex"):
+        answer = assistant.ask(question, council)
+        assert answer.verdict == "not_covered" and answer.citations == (), (council, answer.summary)
+        summaries.add(answer.summary)
+    (summary,) = summaries  # the same words at every council
+    assert summary.startswith(f"Questions about {family} are outside the code of conduct.") and "usually live in" in summary
+
+
+def test_an_hr_question_mid_conversation_is_a_new_question(assistant: Assistant) -> None:
+    convo = Conversation(council="county")
+    assistant.ask("old fella on my caseload keeps saying hes going to put me in his will", conversation=convo)
+    answer = assistant.ask("totally different thing - how many days holiday do i get once ive done 5 years?", conversation=convo)
+    assert answer.verdict == "not_covered" and answer.topic is None and answer.citations == ()
+
+
+def test_a_conduct_question_that_mentions_leave_is_still_a_conduct_question(assistant: Assistant) -> None:
+    answer = assistant.ask("can I do my second job while on annual leave?", "thurrock")
+    assert answer.topic == "outside_work" and answer.verdict != "not_covered"
+
+
 def test_guidance_lists_what_the_code_says(assistant: Assistant) -> None:
     answer = assistant.ask("what does the code say about gifts?", "county")
     assert answer.verdict == "guidance" and answer.topic == "gifts"

@@ -395,3 +395,28 @@ def test_cap(n: int) -> None:
         assert [m.pence for m in found] == [n * 100]
     else:
         assert found == []
+
+
+@pytest.mark.parametrize(
+    "text, pounds, approximate",
+    [
+        ("a lad offered me fifty notes", 50, False),
+        ("she gave me a ton for my trouble", 100, False),
+        ("he slipped me a score", 20, False),
+        ("paid me a monkey", 500, False),
+        ("a couple of hundred quid", 200, True),
+        ("a couple hundred quid", 200, True),
+        ("a few hundred pounds", 300, True),
+        ("a couple of grand", 2000, True),
+        ("two twenty notes", 40, False),
+    ],
+)
+def test_everyday_money_slang(text: str, pounds: int, approximate: bool) -> None:
+    (money,) = find_amounts(text)
+    assert money.pence == pounds * 100 and money.approximate is approximate
+
+
+@pytest.mark.parametrize("text", ["a ton of paperwork", "the hygiene score", "a score of people", "a note from my manager",
+                                  "the score was 3 1", "a monkey wrench"])
+def test_slang_words_that_are_not_money_here(text: str) -> None:
+    assert find_amounts(text) == []

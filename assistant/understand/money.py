@@ -97,6 +97,19 @@ _QUALIFIED_UNITS = {
 }
 # Slang for notes, counted: "a fiver", "two tenners".
 _SLANG = {"fiver": 5, "fivers": 5, "tenner": 10, "tenners": 10}
+# Slang that is money only where money is being talked about: "a ton" is £100 in "worth a ton",
+# a weight in "a ton of paperwork"; "a score" is £20 in "slipped me a score", not in "a hygiene score".
+_CUED_SLANG = {"ton": 100, "score": 20, "pony": 25, "monkey": 500}
+_CUED_SLANG_BEFORE = frozenset(
+    "worth about around roughly nearly almost over under just only like me us him her them for cost costs "
+    "costing paid pay paying offered offering gave give giving given bung bunged slipped handed tipped "
+    "lent borrowed owe owes won spent sent".split()
+)
+# Counted notes: "fifty notes", "two twenties", "a fifty" (a £50 note).
+_NOTE_WORDS = frozenset({"note", "notes"})
+_NOTE_NAMES = {"twenty": 20, "twenties": 20, "fifty": 50, "fifties": 50}
+# "a couple of hundred", "a few grand": a vague count before a scale or unit, read as approximate.
+_VAGUE_COUNTS = {"couple": 2, "few": 3}
 # A unit after a bare "a" means one of them ("a quid", "a grand").
 _SINGULAR_UNITS = frozenset({"quid", "pound", "grand", "euro", "dollar", "buck", "penny"})
 # Words that may follow "a grand" when it means £1,000 (not "a grand day out").
@@ -387,6 +400,21 @@ def _read_digits_forward(toks: list[_Tok], i: int) -> _Num | None:
     return _Num(value * multiplier, i, last, False, multiplier)
 
 
+def _vague_count(toks: list[_Tok], j: int, limit: int) -> _Num | None:
+    """"a couple of", "couple of", "a few" ending at token j: 2 or 3, approximate."""
+    k = j
+    if k >= limit and toks[k].low == "of":
+        if k - 1 < limit or not _near(toks, k - 1, k):
+            return None
+        k -= 1
+    if k < limit or toks[k].low not in _VAGUE_COUNTS:
+        return None
+    first = k
+    if k - 1 >= limit and toks[k - 1].low == "a" and _near(toks, k - 1, k):
+        first = k - 1
+    return _Num(Decimal(_VAGUE_COUNTS[toks[k].low]), first, j, True)
+
+
 def _read_number_backward(toks: list[_Tok], j: int, limit: int, unit: str = "") -> _Num | None:
     """The number that ends at token j (just before a unit word), reading backwards.
 
@@ -406,6 +434,10 @@ def _read_number_backward(toks: list[_Tok], j: int, limit: int, unit: str = "") 
         if j < limit or not _near(toks, j, j + 1):
             return None
     tok = toks[j]
+    if unit in ("grand", "quid", "pounds", "notes") and (tok.low == "of" or tok.low in _VAGUE_COUNTS):
+        vague = _vague_count(toks, j, limit)  # "a couple of grand", "a few quid"
+        if vague is not None:
+            return _Num(vague.value, vague.first, last, True)
     if tok.kind == "word" and tok.low in _MULT_ADJACENT and j - 1 >= limit \
             and toks[j - 1].kind == "num" and _adjacent(toks, j - 1, j):
         value = _parse_digits(toks[j - 1].text)
@@ -446,6 +478,11 @@ def _read_number_backward(toks: list[_Tok], j: int, limit: int, unit: str = "") 
                 return None
             mult = _SCALE_WORDS.get(words[0], 100)
             return _Num(value * mult, p, last, approximate, mult)
+        if p >= limit and _near(toks, p, idx[0]):
+            vague = _vague_count(toks, p, limit)  # "a couple of hundred quid", "a few thousand"
+            if vague is not None:
+                mult = _SCALE_WORDS.get(words[0], 100)
+                return _Num(vague.value * mult, vague.first, last, True, mult)
         return None
     for s in range(len(words)):
         tail = words[s:]
@@ -684,8 +721,12 @@ def _try_suffix(text: str, toks: list[_Tok], u: int, limit: int) -> _Found | Non
 
 
 def _try_slang(text: str, toks: list[_Tok], u: int, limit: int) -> _Found | None:
-    """"a fiver", "a tenner", "two tenners"."""
+    """"a fiver", "a tenner", "two tenners", "fifty notes", "a ton" (where money is talked of)."""
     tok = toks[u]
+    if tok.kind == "word" and tok.low in _NOTE_WORDS:
+        return _try_notes(text, toks, u, limit)
+    if tok.kind == "word" and tok.low in _CUED_SLANG:
+        return _try_cued_slang(text, toks, u, limit)
     if tok.kind != "word" or tok.low not in _SLANG:
         return None
     each = _SLANG[tok.low]
@@ -699,6 +740,44 @@ def _try_slang(text: str, toks: list[_Tok], u: int, limit: int) -> _Found | None
         count = _Num(Decimal(1), u, u)
     num = _Num(count.value * each, count.first, u, count.approximate)
     return _build(text, toks, num, GBP, 100, count.first, u, limit)
+
+
+def _try_notes(text: str, toks: list[_Tok], u: int, limit: int) -> _Found | None:
+    """"fifty notes", "200 in notes" is not read; "50 notes" is £50, "two fifty notes" two £50s."""
+    if u - 1 < limit or not _near(toks, u - 1, u):
+        return None
+    prev = toks[u - 1].low
+    if prev in _NOTE_NAMES and u - 2 >= limit and _near(toks, u - 2, u - 1):
+        count = _read_number_backward(toks, u - 2, limit)
+        if count is not None and toks[u - 2].low != "a":
+            num = _Num(count.value * _NOTE_NAMES[prev], count.first, u, count.approximate)
+            return _build(text, toks, num, GBP, 100, count.first, u, limit)
+    num = _read_number_backward(toks, u - 1, limit, "notes")
+    if num is None or toks[num.first].low == "a" and num.first == u - 1:
+        return None
+    return _build(text, toks, _Num(num.value, num.first, u, num.approximate), GBP, 100, num.first, u, limit)
+
+
+def _try_cued_slang(text: str, toks: list[_Tok], u: int, limit: int) -> _Found | None:
+    """"worth a ton", "slipped me a score", "a couple of ton": only after a word of money talk."""
+    if u - 1 < limit or not _near(toks, u - 1, u):
+        return None
+    nxt = u + 1
+    if nxt < len(toks) and toks[nxt].low in ("of", "more", "board", "card", "sheet", "line"):
+        return None  # "a ton of work", "a score of people", "score card"
+    if toks[u - 1].low == "a":
+        first = u - 1
+        count = _Num(Decimal(1), first, first)
+    else:
+        count = _read_number_backward(toks, u - 1, limit)
+        if count is None:
+            return None
+        first = count.first
+    if first - 1 < limit or toks[first - 1].low not in _CUED_SLANG_BEFORE:
+        return None
+    each = _CUED_SLANG[toks[u].low]
+    num = _Num(count.value * each, first, u, count.approximate)
+    return _build(text, toks, num, GBP, 100, first, u, limit)
 
 
 def _range_partner_after(text: str, toks: list[_Tok], found: _Found,

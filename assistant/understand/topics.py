@@ -34,6 +34,17 @@ class Reading:
     intent: str
     """``ask`` (a dilemma), ``guidance`` (what does the code say), ``compare`` or ``out_of_scope``."""
     scores: tuple[tuple[str, float], ...]
+    outside: str | None = None
+    """The family of ordinary HR or workplace question matched (intents.toml [out_of_scope.*]), if any."""
+
+
+@dataclass(frozen=True)
+class Outside:
+    """A kind of question no code of conduct covers, and where such things usually live."""
+
+    family: str
+    name: str
+    where: str
 
 
 @dataclass(frozen=True)
@@ -43,7 +54,8 @@ class _Vocabulary:
     lexicon_weight: float
     guidance: re.Pattern[str]
     compare: re.Pattern[str]
-    out_of_scope: re.Pattern[str]
+    out_of_scope: tuple[tuple[str, re.Pattern[str]], ...]
+    outside: dict[str, Outside]
 
 
 def _pattern(phrases: list[str]) -> re.Pattern[str]:
@@ -73,8 +85,14 @@ def _vocabulary() -> _Vocabulary:
         float(data["lexicon"]["weight"]),
         _pattern(data["intent"]["guidance"]),
         _pattern([p.strip() for p in data["intent"]["compare"]]),
-        _pattern(data["out_of_scope"]["phrases"]),
+        tuple((family, _pattern(entry["phrases"])) for family, entry in data["out_of_scope"].items()),
+        {family: Outside(family, entry["name"], entry["where"]) for family, entry in data["out_of_scope"].items()},
     )
+
+
+def outside_family(family: str | None) -> Outside | None:
+    """What intents.toml says about a family of out-of-scope questions (for the answer's wording)."""
+    return _vocabulary().outside.get(family) if family else None
 
 
 def _text(question: str) -> str:
@@ -98,13 +116,17 @@ def read_question(question: str, facts: "Facts | None" = None, entries: Sequence
         intent = "compare"
     elif vocab.guidance.search(text):
         intent = "guidance"
-    elif topic is None and vocab.out_of_scope.search(text):
-        intent = "out_of_scope"
-    elif vocab.out_of_scope.search(text) and (not ranked or ranked[0][1] < STRONG_WEIGHT):
-        intent = "out_of_scope"
     else:
         intent = "ask"
-    return Reading(topic, intent, tuple(ranked))
+    outside = next((family for family, pattern in vocab.out_of_scope if pattern.search(text)), None)
+    involved = facts is not None and (facts.giver is not None or facts.relation is not None)
+    if outside is not None and intent != "compare" and not involved and (not ranked or ranked[0][1] < STRONG_WEIGHT):
+        # An ordinary HR question ("how much sick pay do I get?", "what does the code say about
+        # parking permits?") is outside the codes even when a word of it brushes a topic; one that
+        # names someone else (a councillor, a mate, a partner) is a conduct situation that
+        # merely mentions leave or pay.
+        intent = "out_of_scope"
+    return Reading(topic, intent, tuple(ranked), outside if intent == "out_of_scope" else None)
 
 
 def _lexicon_entries(question: str) -> list[str]:
