@@ -30,6 +30,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parents[1]
 HEADER = "X-Remote-User"
@@ -76,46 +77,101 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-async def officer(number: int, base: str, until: float, times: list[float], errors: list[str]) -> None:
-    import httpx
+class Connection:
+    """A minimal HTTP/1.1 keep-alive client on asyncio streams: the load generator shares the
+    machine's two cores with the workers, so it must cost far less per request than they do."""
 
+    def __init__(self, host: str, port: int, headers: dict[str, str]):
+        self.host, self.port, self.headers = host, port, headers
+        self.cookies: dict[str, str] = {}
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def request(self, method: str, path: str, form: dict[str, str] | None = None) -> tuple[int, str]:
+        for attempt in (0, 1):  # a keep-alive connection the server has just closed is reopened once
+            try:
+                return await self._send(method, path, form)
+            except (ConnectionError, asyncio.IncompleteReadError):
+                await self.close()
+                if attempt:
+                    raise
+        raise AssertionError("unreachable")
+
+    async def _send(self, method: str, path: str, form: dict[str, str] | None) -> tuple[int, str]:
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        body = urlencode(form).encode() if form is not None else b""
+        lines = [f"{method} {path} HTTP/1.1", f"Host: {self.host}:{self.port}", f"Content-Length: {len(body)}"]
+        lines += [f"{k}: {v}" for k, v in self.headers.items()]
+        if form is not None:
+            lines.append("Content-Type: application/x-www-form-urlencoded")
+        if self.cookies:
+            lines.append("Cookie: " + "; ".join(f"{k}={v}" for k, v in self.cookies.items()))
+        self.writer.write(("\r\n".join(lines) + "\r\n\r\n").encode() + body)
+        await self.writer.drain()
+        assert self.reader is not None
+        head = (await self.reader.readuntil(b"\r\n\r\n")).decode("latin-1").split("\r\n")
+        status = int(head[0].split()[1])
+        length = 0
+        for line in head[1:]:
+            name, _, value = line.partition(":")
+            name, value = name.strip().lower(), value.strip()
+            if name == "content-length":
+                length = int(value)
+            elif name == "set-cookie":
+                key, _, rest = value.partition("=")
+                cookie = rest.split(";", 1)[0]
+                if cookie and "Max-Age=0" not in value:
+                    self.cookies[key] = cookie
+                else:
+                    self.cookies.pop(key, None)
+        text = (await self.reader.readexactly(length)).decode("utf-8") if length else ""
+        return status, text
+
+    async def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+        self.reader = self.writer = None
+
+
+async def officer(number: int, port: int, until: float, times: list[float], errors: list[str]) -> None:
     rng = random.Random(number)
     council, question, follow_up = CONVERSATIONS[number % len(CONVERSATIONS)]
-    headers = {HEADER: f"officer{number}"}
-    async with httpx.AsyncClient(base_url=base, headers=headers, timeout=30) as client:
+    client = Connection("127.0.0.1", port, {HEADER: f"officer{number}"})
 
-        async def page(method: str, url: str, **kw) -> str | None:
-            started = time.perf_counter()
-            try:
-                response = await client.request(method, url, **kw)
-            except httpx.HTTPError as exc:
-                errors.append(f"{method} {url}: {type(exc).__name__}")
-                return None
-            times.append(time.perf_counter() - started)
-            if response.status_code not in (200, 303):
-                errors.append(f"{method} {url}: {response.status_code}")
-                return None
-            return response.text
+    async def page(method: str, url: str, form: dict[str, str] | None = None) -> str | None:
+        started = time.perf_counter()
+        try:
+            status, text = await client.request(method, url, form)
+        except (OSError, asyncio.IncompleteReadError, ValueError) as exc:
+            errors.append(f"{method} {url}: {type(exc).__name__}")
+            return None
+        times.append(time.perf_counter() - started)
+        if status not in (200, 303):
+            errors.append(f"{method} {url}: {status}")
+            return None
+        return text
 
-        await asyncio.sleep(rng.uniform(0, 3))  # officers arrive over the first seconds, not all at once
-        while time.monotonic() < until:
+    await asyncio.sleep(rng.uniform(0, 3))  # officers arrive over the first seconds, not all at once
+    while time.monotonic() < until:
+        text = await page("GET", "/ask")
+        for line in (question, follow_up):
+            if text is None or time.monotonic() >= until:
+                break
+            fields = {k: html.unescape(v) for k, v in FIELDS.findall(text)}
+            await asyncio.sleep(rng.uniform(1, 3))
+            if await page("POST", "/ask", {**fields, "council": council, "question": line}) is None:
+                break
             text = await page("GET", "/ask")
-            for line in (question, follow_up):
-                if text is None or time.monotonic() >= until:
-                    break
-                fields = {k: html.unescape(v) for k, v in FIELDS.findall(text)}
-                await asyncio.sleep(rng.uniform(1, 3))
-                if await page("POST", "/ask", data={**fields, "council": council, "question": line}) is None:
-                    break
-                text = await page("GET", "/ask")
-            links = CLAUSE_LINK.findall(text or "")
-            if links and time.monotonic() < until:
-                await asyncio.sleep(rng.uniform(1, 3))
-                await page("GET", links[0])
-            if time.monotonic() < until:
-                reset = {k: html.unescape(v) for k, v in FIELDS.findall(text or "")}
-                await page("POST", "/ask/reset", data={"csrf": reset.get("csrf", "")})
-                await asyncio.sleep(rng.uniform(1, 3))
+        links = CLAUSE_LINK.findall(text or "")
+        if links and time.monotonic() < until:
+            await asyncio.sleep(rng.uniform(1, 3))
+            await page("GET", links[0])
+        if time.monotonic() < until:
+            reset = {k: html.unescape(v) for k, v in FIELDS.findall(text or "")}
+            await page("POST", "/ask/reset", {"csrf": reset.get("csrf", "")})
+            await asyncio.sleep(rng.uniform(1, 3))
+    await client.close()
 
 
 async def sample_memory(master: int, until: float, samples: dict[int, list[int]]) -> None:
@@ -125,14 +181,14 @@ async def sample_memory(master: int, until: float, samples: dict[int, list[int]]
         await asyncio.sleep(2)
 
 
-async def drive(base: str, officers: int, seconds: float, master: int) -> tuple[list[float], list[str], dict[int, list[int]], float]:
+async def drive(port: int, officers: int, seconds: float, master: int) -> tuple[list[float], list[str], dict[int, list[int]], float]:
     until = time.monotonic() + seconds
     times: list[float] = []
     errors: list[str] = []
     samples: dict[int, list[int]] = {}
     started = time.perf_counter()
     await asyncio.gather(sample_memory(master, until, samples),
-                         *(officer(n, base, until, times, errors) for n in range(officers)))
+                         *(officer(n, port, until, times, errors) for n in range(officers)))
     return times, errors, samples, time.perf_counter() - started
 
 
@@ -186,12 +242,12 @@ def main() -> int:
     env = {**os.environ, "CONDUCT_WEB_SECRET": secrets.token_urlsafe(32), "CONDUCT_WEB_IDENTITY_HEADER": HEADER}
     server = subprocess.Popen([sys.executable, "-m", "uvicorn", "--factory", "web.asgi:create", "--host", "127.0.0.1",
                                "--port", str(port), "--workers", str(args.workers), "--log-level", "warning",
-                               "--no-access-log"], cwd=ROOT, env=env)
+                               "--no-access-log", "--timeout-keep-alive", "30"], cwd=ROOT, env=env)
     try:
         wait_ready(base, time.monotonic() + 120)
         time.sleep(3)  # every worker warmed up (each loads the index and spaCy at start)
         idle = {pid: rss_kb(pid) for pid in children(server.pid)}
-        times, errors, samples, elapsed = asyncio.run(drive(base, args.officers, args.seconds, server.pid))
+        times, errors, samples, elapsed = asyncio.run(drive(port, args.officers, args.seconds, server.pid))
     finally:
         server.terminate()
         server.wait(timeout=30)
