@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
 import tomllib
 from importlib import resources
 from pathlib import Path
 
 import pytest
+
+from tests.bounded import cpu_limit
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -303,9 +304,8 @@ def test_markup_does_not_hide_facts() -> None:
 
 def test_long_input_is_bounded() -> None:
     text = ("a contracter gave me £30 tickets from a suplier, zzqxv abcdefgh " * 1600)[:100_000]
-    started = time.perf_counter()
-    facts = extract_facts(text)
-    assert time.perf_counter() - started < 5.0
+    with cpu_limit(30, "extract_facts on 100 KB"):
+        facts = extract_facts(text)
     assert facts.giver in {"contractor", "supplier"}
 
 
