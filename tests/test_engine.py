@@ -192,3 +192,33 @@ def test_hostile_or_huge_questions_still_answer(assistant: Assistant, hostile: s
     if len(hostile) > 2000:
         assert answer.notice == "Your question was cut to its first 2,000 characters."
         assert len(answer.question) == 2000
+
+
+@pytest.mark.parametrize("question, topic", [
+    ("Can I accept hospitality from a company tendering for a contract?", "hospitality"),
+    ("I own shares in the firm that supplies our payroll software", "interests"),
+    ("can i have a fag in the council van if i keep the window down", "alcohol_drugs"),
+    ("quick roll-up in the council van with the windows open, that's alright isn't it", "alcohol_drugs"),
+    ("new painkillers make me drowsy and I drive the pool car, what should I do?", "alcohol_drugs"),
+    ("got caught on my phone while driving the council van, points on my licence probably", "convictions"),
+    ("I want to do a few private gardening jobs at weekends for cash", "outside_work"),
+    ("my fella is doing shifts at the pub in the evenings, I'm thinking of doing a bit of work on the side too",
+     "outside_work"),
+    ("licensing officer here. my best mate has put in for a premises licence for his new bar", "interests"),
+    ("I'm on the evaluation panel and my brother's firm has bid for the contract", "interests"),
+])
+def test_the_situation_decides_the_topic_not_one_word(assistant: Assistant, question: str, topic: str) -> None:
+    assert assistant.read(question).reading.topic == topic
+
+
+def test_a_declined_tenner_from_a_parent_is_a_declined_cash_gift(assistant: Assistant) -> None:
+    q = assistant.read("A parent pushed a tenner into my hand and I gave it back")
+    assert q.reading.topic == "gifts" and q.facts.item == "cash" and q.facts.amount.pence == 1000
+    assert "declined" in q.facts.context and q.facts.giver == "service_user"
+
+
+def test_office_sweepstakes_are_outside_every_code_in_the_same_words(assistant: Assistant) -> None:
+    summaries = {assistant.ask("is it ok to run a grand national sweepstake in the office, quid a go?", c).summary
+                 for c in ("thurrock", "county", "town", "gloucester", "essex")}
+    (summary,) = summaries
+    assert summary.startswith("Questions about office sweepstakes and syndicates are outside the code of conduct.")

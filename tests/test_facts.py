@@ -372,3 +372,21 @@ def test_importing_facts_does_not_load_spacy() -> None:
     code = "import sys, assistant.understand.facts; print('spacy' in sys.modules, 'rapidfuzz' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+@pytest.mark.parametrize("text, field, value", [
+    ("a lad on my caseload offered me a tenner", "giver", "service_user"),
+    ("one of my families gave me chocolates", "giver", "service_user"),
+    ("a parent gave me a bottle of fizz", "item", "gift_item"),
+    ("a resident made me a brew and a bacon butty", "item", "refreshments"),
+    ("the contractor took us for a chippy tea", "item", "meal"),
+    ("my fella works for the supplier", "relation", "partner"),
+    ("the wife runs a catering business", "relation", "spouse"),
+    ("my better half is a councillor", "relation", "spouse"),
+])
+def test_everyday_words_by_kind(text: str, field: str, value: str) -> None:
+    assert getattr(extract_facts(text), field) == value
+
+
+def test_cash_for_work_is_not_a_cash_gift() -> None:
+    assert extract_facts("I do a bit of dog sitting for cash at weekends").item is None

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 STRONG_WEIGHT = 2.0
 DECISIVE_WEIGHT = 5.0
 """For phrases that settle the topic whatever else is said: vaping in a van is about smoking."""
+_PASSERS_BY = {None, "member_of_public", "unknown", "business"}
+"""Givers that name no one in particular ("the visitor bays", "a company"): they do not make an HR question a conduct one."""
 HOSPITALITY_ITEMS = {"meal", "drinks", "refreshments", "event_tickets", "hospitality_event", "travel", "accommodation"}
 GIFT_ITEMS = {"gift_item", "cash", "voucher", "promotional_item", "raffle_prize", "fee", "loan"}
 
@@ -56,6 +58,8 @@ class _Vocabulary:
     compare: re.Pattern[str]
     out_of_scope: tuple[tuple[str, re.Pattern[str]], ...]
     outside: dict[str, Outside]
+    decisive_outside: frozenset[str]
+    """Families whose words settle it unless a topic's own decisive words say otherwise (maternity pay, pensions)."""
 
 
 def _pattern(phrases: list[str]) -> re.Pattern[str]:
@@ -87,6 +91,7 @@ def _vocabulary() -> _Vocabulary:
         _pattern([p.strip() for p in data["intent"]["compare"]]),
         tuple((family, _pattern(entry["phrases"])) for family, entry in data["out_of_scope"].items()),
         {family: Outside(family, entry["name"], entry["where"]) for family, entry in data["out_of_scope"].items()},
+        frozenset(family for family, entry in data["out_of_scope"].items() if entry.get("decisive")),
     )
 
 
@@ -119,8 +124,9 @@ def read_question(question: str, facts: "Facts | None" = None, entries: Sequence
     else:
         intent = "ask"
     outside = next((family for family, pattern in vocab.out_of_scope if pattern.search(text)), None)
-    involved = facts is not None and (facts.giver is not None or facts.relation is not None)
-    if outside is not None and intent != "compare" and not involved and (not ranked or ranked[0][1] < STRONG_WEIGHT):
+    involved = facts is not None and (facts.relation is not None or facts.giver not in _PASSERS_BY)
+    ceiling = DECISIVE_WEIGHT if outside in vocab.decisive_outside else STRONG_WEIGHT
+    if outside is not None and intent != "compare" and not involved and (not ranked or ranked[0][1] < ceiling):
         # An ordinary HR question ("how much sick pay do I get?", "what does the code say about
         # parking permits?") is outside the codes even when a word of it brushes a topic; one that
         # names someone else (a councillor, a mate, a partner) is a conduct situation that
@@ -140,6 +146,10 @@ _OFFER = re.compile(
     r"\b(offer(s|ed|ing)?|invit\w*|treat(s|ed)?|pa(y|id|ying) for|bought|buy(ing)? me|take me out|took me out|"
     r"hosted|free|gave|give[sn]?|giving|sent|left|leave me|accept\w*|keep)\b"
 )
+
+
+_JOB = re.compile(r"\b(jobs?|interview\w*|candidates?|vacanc\w+|recruit\w*|hir(e|ed|ing)|appoint\w*|post|role|cv)\b")
+_OWNS = re.compile(r"\b(shares?|shareholder|stake|own(s|ed)?|director of|my (wife|husband|partner|brother|sister|son|daughter|dad|mum|cousin)'?s?)\b")
 
 
 _NAMES_HOSPITALITY = re.compile(r"\b(hospitality|invit\w*|tickets?|conferences?|events?|corporate)\b")
@@ -170,6 +180,17 @@ def _boost(scores: dict[str, float], facts: "Facts", text: str = "") -> None:
         scores["bequests"] += 2
     if facts.relation in {"spouse", "partner", "relative", "child", "parent", "sibling"} and scores["outside_work"]:
         scores["interests"] += scores["outside_work"]  # a relative's job or board seat is an interest to declare
+    if "traffic_offence" in facts.context:
+        scores["convictions"] += 3  # "on my phone while driving the council van" is an offence, not equipment
+    if facts.context & {"procurement", "regulatory"} and not _JOB.search(text):
+        # A tender's evaluation panel, a planning or licence application: not a job's panel or application.
+        scores["recruitment"] = 0.0
+        if facts.relation is not None:
+            scores["interests"] += 2
+    if "procurement" in facts.context and facts.relation is None and not _OWNS.search(text) and (
+            facts.item in HOSPITALITY_ITEMS | GIFT_ITEMS or (offered and scores["hospitality"] + scores["gifts"] > 0)):
+        # Hospitality or a gift from a firm in a tender is hospitality during procurement, not an interest of one's own.
+        scores["interests"] = max(0.0, scores["interests"] - 3)
     if "sick_leave" in facts.context:
         scores["outside_work"] += 0.5
     if "politically_restricted" in facts.context:
