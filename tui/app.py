@@ -64,7 +64,7 @@ class ConductApp(App[None]):
     """Conduct's chat app; one `Backend` shared by every screen."""
 
     TITLE = "Conduct"
-    CSS_PATH = ["app.tcss", "chat.tcss", "browser.tcss", "compare.tcss", "training.tcss", "dialogs.tcss"]
+    CSS_PATH = ["app.tcss", "chat.tcss", "browser.tcss", "compare.tcss", "training.tcss", "dialogs.tcss", "register.tcss"]
     SCREENS = {"chat": _chat, "browse": _browser, "compare": _compare, "train": _training}
     MODES = {"chat": "chat", "browse": "browse", "compare": "compare", "train": "train"}
     DEFAULT_MODE = "chat"
@@ -80,6 +80,7 @@ class ConductApp(App[None]):
         Binding("f5", "switch_mode('train')", "Train"),
         Binding("ctrl+y", "why", "Why?"),
         Binding("ctrl+s", "export", "Export"),
+        Binding("f7", "register", "Register", show=False),
         Binding("ctrl+t", "toggle_theme", "Theme", show=False),
     ]
 
@@ -180,6 +181,22 @@ class ConductApp(App[None]):
             self.notify("Nothing asked yet: ask a question first.")
             return
         self.show_why(last)
+
+    def action_register(self) -> None:
+        from tui.screens.register import RegisterScreen
+
+        if not isinstance(self.screen, RegisterScreen):
+            self.push_screen(RegisterScreen())
+
+    def action_record(self) -> None:
+        """Record this: the form, filled from the last answer."""
+        from tui.screens.record import RecordScreen
+
+        if not self.backend.can_record():
+            self.notify("Nothing to record yet: ask about a gift, hospitality or an interest first.", markup=False)
+            return
+        if not isinstance(self.screen, RecordScreen):
+            self.push_screen(RecordScreen(self.backend.record_draft()))
 
     def show_why(self, answer: "Answer") -> None:
         from tui.screens.why import WhyScreen

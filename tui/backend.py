@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from assistant.engine import Assistant
     from assistant.session import Reply, Session
     from corpus.library import Library
+    from assistant.register.model import Draft, Entry
+    from assistant.register.outbox import Outcome
     from index.retriever import SearchResult
 
 Progress = Callable[[str, int, int], None]
@@ -65,7 +67,9 @@ class Backend:
         self._council = self._resolve(self.wanted_council)
         progress("Loading the language analyser", 2, 3)
         self._warm_up()
-        self.session = Session(self.assistant, self._council)
+        from assistant.register.history import register_lookup
+
+        self.session = Session(self.assistant, self._council, lookup=register_lookup())
         progress("Ready", 3, 3)
         self.ready = True
 
@@ -163,6 +167,44 @@ class Backend:
     def search(self, text: str, council: str, k: int = 20) -> "SearchResult":
         assert self.assistant is not None
         return self.assistant.retriever.search(text, [council], k)
+
+    # -- the register -----------------------------------------------------------
+    def can_record(self, answer: "Answer | None" = None) -> bool:
+        from assistant.register.prefill import offers_record
+
+        answer = answer or self.last_answer()
+        return answer is not None and offers_record(answer)
+
+    def record_draft(self, answer: "Answer | None" = None) -> "Draft":
+        """The Record this form, filled from the answer and the conversation so far."""
+        from assistant.register.model import Draft
+        from assistant.register.prefill import draft_for
+
+        answer = answer or self.last_answer()
+        if answer is None:
+            return Draft(council=self.council)
+        said = self.session.conversation.said if self.session is not None else ""
+        return draft_for(answer, said)
+
+    def record(self, draft: "Draft", submit: bool = True) -> "Outcome":
+        """Into the register, or kept on this computer with the reason; InvalidEntry goes back to the form."""
+        from assistant.register.outbox import record_or_keep
+
+        return record_or_keep(draft, submit=submit)
+
+    def register_entries(self) -> tuple[list["Entry"], str]:
+        """The entries this person may see and a line saying whose view it is (or why there is none)."""
+        from assistant.register.database import RegisterError
+        from assistant.register.history import register_exists
+        from assistant.register.store import Store
+
+        if not register_exists():
+            return [], "Your register is empty: nothing recorded yet."
+        try:
+            with Store() as store:
+                return store.entries(), f"{store.user} ({store.role.replace('_', ' ')})"
+        except RegisterError as exc:
+            return [], f"The register cannot be read: {exc}"
 
     # -- exporting ------------------------------------------------------------
     @property

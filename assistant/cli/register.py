@@ -105,16 +105,9 @@ def draft_from(args: argparse.Namespace, base=None):
 
 
 def prefilled(library, answer, said: str = ""):
-    from assistant.decide.policy import policy_for
-    from assistant.register.prefill import prefill
+    from assistant.register.prefill import draft_for
 
-    policy = None
-    if answer.council:
-        try:
-            policy = policy_for(answer.council)
-        except Exception:  # noqa: BLE001 - an added council's policy may be unreadable: prefill without it
-            policy = None
-    return prefill(answer, policy, said)
+    return draft_for(answer, said)
 
 
 def cmd_record(library, args: argparse.Namespace) -> int:

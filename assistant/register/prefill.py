@@ -116,3 +116,16 @@ def _first_citation(policy: "Policy", names: tuple[str, ...], topic: str) -> str
         if param is not None:
             return param.citation
     return None
+
+
+def draft_for(answer: "Answer", said: str = "") -> Draft:
+    """`prefill` with the answer's council's policy loaded (without it if it cannot be read)."""
+    from assistant.decide.policy import policy_for
+
+    policy = None
+    if answer.council:
+        try:
+            policy = policy_for(answer.council)
+        except Exception:  # noqa: BLE001 - an added council's policy may be unreadable: prefill without it
+            policy = None
+    return prefill(answer, policy, said)

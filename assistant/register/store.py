@@ -173,7 +173,7 @@ class Store:
                        submitted_at=event.at if submit else None, decided_by=None, decision_comment="",
                        last_seq=event.seq)
             conn.execute(entries.insert().values(**row))
-        return self.get(entry_id)
+        return _entry(row)  # exactly what was written: no second round trip to read it back
 
     def submit(self, entry_id: str) -> Entry:
         entry = self.get(entry_id)

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header
+from textual.widgets import Button, Footer, Header
 
 from assistant.session import Reply
 from tui.widgets.answer_card import AnswerCard
@@ -23,6 +23,13 @@ from tui.widgets.loading_line import LoadingLine
 
 if TYPE_CHECKING:
     from tui.app import ConductApp
+
+
+class RecordOffer(Horizontal):
+    """'Record this' under an answer whose actions include recording or declaring."""
+
+    def compose(self) -> ComposeResult:
+        yield Button("Record this (ctrl+r)", classes="record-this", compact=True)
 
 WELCOME = ("Ask about your council's code of conduct in your own words, for example "
            "\u201cCan I accept a £30 gift from a contractor?\u201d. F1 shows every key and command.")
@@ -38,6 +45,7 @@ class ChatScreen(Screen[None]):
         Binding("pageup", "scroll_conversation(-1)", "Scroll up", show=False),
         Binding("pagedown", "scroll_conversation(1)", "Scroll down", show=False),
         Binding("f6", "toggle_citations", "Citations", show=False),
+        Binding("ctrl+r", "record", "Record this", show=False),
         Binding("escape", "focus_input", "Back to the question box", show=False),
     ]
 
@@ -90,6 +98,10 @@ class ChatScreen(Screen[None]):
         """Echo a line and queue it for an answer, exactly as if it had been typed."""
         if not line.strip():
             return
+        if line.strip().lower() in ("/record", "/register"):
+            self.query_one(ChatInput).remember(line)
+            self.conduct.action_record() if line.strip().lower() == "/record" else self.conduct.action_register()
+            return
         self.query_one(ChatInput).remember(line)
         self.add(QuestionBubble(line))
         self.pending.append(line)
@@ -113,6 +125,8 @@ class ChatScreen(Screen[None]):
         if reply.answer is not None:
             self.add(AnswerCard(reply.answer), keep_question_in_view=True)
             self.query_one(CitationsPanel).show(reply.answer.citations)
+            if self.conduct.backend.can_record(reply.answer):
+                self.add(RecordOffer(classes="record-offer"))
         elif reply.error is not None:
             self.add(Note(reply.error, "error"))
         else:
@@ -178,6 +192,13 @@ class ChatScreen(Screen[None]):
     def action_toggle_citations(self) -> None:
         panel = self.query_one(CitationsPanel)
         panel.display = not panel.display
+
+    def action_record(self) -> None:
+        self.conduct.action_record()
+
+    @on(Button.Pressed, ".record-this")
+    def _record_pressed(self) -> None:
+        self.conduct.action_record()
 
     def action_focus_input(self) -> None:
         self.query_one(ChatInput).focus()

@@ -26,6 +26,8 @@ KEYS = (
     ("ctrl+s", "export the conversation as Markdown (the path is shown)"),
     ("ctrl+t", "light or dark theme"),
     ("F6", "hide or show the cited clauses beside the chat"),
+    ("ctrl+r", "Record this: the last answer as a register entry, filled in (ctrl+s in the form records it)"),
+    ("F7", "your register: entries, their status and the answer each came with"),
     ("ctrl+p", "command palette: councils, clauses by id (type thurrock:14), scenarios, topics"),
     ("F1", "this help"),
     ("Esc", "close a dialog, or go back to the chat"),
@@ -38,6 +40,7 @@ COMMANDS = (
     ("/compare TOPIC", "every council side by side (F4 shows a table)"),
     ("/why", "how the last answer was decided"),
     ("/reset", "forget this conversation's facts"),
+    ("/record, /register", "Record this (ctrl+r); your register (F7)"),
     ("/help, /quit", "this help; leave"),
 )
 
