@@ -84,6 +84,8 @@ class Answer:
     trace: Trace = Trace("none", "none")
     notice: str | None = None
     councils: dict[str, dict[str, Any]] | None = None
+    slot: Any = field(default=None, compare=False, repr=False)
+    """What a clarifying question waits for (a decide.decision.Slot); kept by the conversation, not in the JSON."""
 
     @property
     def label(self) -> str:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from assistant.answer import Answer, Point, Trace
+from assistant.conversation import NEW, REPLY, Conversation, Pending
 from assistant.decide.decision import Context, not_covered
 from assistant.decide.policy import Policy, PolicyError, policy_for, policy_problems
 from assistant.decide.render import answer_from_decision, citations_for, guidance_points
@@ -28,23 +28,6 @@ if TYPE_CHECKING:
 GUIDANCE_MIN_SCORE = 6.0
 """Below this BM25 score the best clause is only a loose match: say the code does not cover it."""
 OBLIGATION = re.compile(r"\b(must|must not|should|shall|are required|is required|required to|expected to|may not|not permitted|will not be tolerated)\b", re.I)
-
-
-@dataclass
-class Conversation:
-    """What a chat remembers between turns: the council, the topic and the facts given so far."""
-
-    council: str | None = None
-    topic: str | None = None
-    facts: "Facts | None" = None
-    said: str = ""
-    """The questions asked on the current topic, so a follow-up keeps their words."""
-    history: list[Answer] = field(default_factory=list)
-
-    def reset(self, keep_council: bool = True) -> None:
-        council = self.council if keep_council else None
-        self.__init__()  # type: ignore[misc]
-        self.council = council
 
 
 class Assistant:
@@ -105,8 +88,12 @@ class Assistant:
         switch = _switching_council(plain, list(q.mentions), convo.council)
         if switch:
             convo.council = switch
-        topic, facts, said = self._follow_on(convo, reading, facts, plain)
-        convo.topic, convo.facts, convo.said = topic, facts, said
+        read = self._read_turn(convo, reading, facts, plain)
+        if read is None:  # "I don't know" (or a yes/no to a value): what each answer would mean
+            return self._remember(convo, self._both_ways(convo, text, notice))
+        topic, facts = read
+        convo.topic, convo.facts = topic, facts
+        said = convo.said
         if convo.council is None:
             answer = Answer(
                 question=text, council=None, topic=topic, verdict="needs_info",
@@ -124,19 +111,117 @@ class Assistant:
             return self._remember(convo, self.guidance(convo.council, topic, text, facts, notice))
         if topic is None:
             return self._remember(convo, self._from_clauses(text, convo.council, facts, notice, tokens=q.query_tokens))
-        return self._remember(convo, self.decide(convo.council, topic, text, facts, said, notice, tokens=q.query_tokens))
+        answer = self.decide(convo.council, topic, text, facts, said, notice, tokens=q.query_tokens)
+        if answer.verdict == "needs_info" and answer.follow_up and answer.follow_up == convo.asked:
+            return self._remember(convo, self._both_ways(convo, text, notice))  # never the same question twice
+        return self._remember(convo, answer)
 
-    def _follow_on(self, convo: Conversation, reading: Any, facts: "Facts", text: str) -> tuple[str | None, "Facts", str]:
-        """A reply that names no new topic continues the last one, keeping the facts given so far."""
-        previous = convo.topic
-        if previous is not None and convo.facts is not None:
-            weak = not reading.scores or reading.scores[0][1] < 2 or reading.topic == previous
-            if reading.topic is None or reading.topic == previous or (weak and not facts.is_empty()):
-                return previous, convo.facts.merge(facts), f"{convo.said} {text}".strip()
-        return reading.topic, facts, text
+    def _read_turn(self, convo: Conversation, reading: Any, facts: "Facts", text: str) -> tuple[str | None, "Facts"] | None:
+        """Classify the line (a reply, a what-if, more detail or a new question) and update the state.
+
+        Returns the topic and the facts to decide on, or None when the line says it does not know
+        the answer Conduct asked for.
+        """
+        from assistant.conversation import answer_word, fills, negated_contexts, turn_kind, without
+        from assistant.understand.facts import Facts, extract_facts
+
+        kind = turn_kind(text, reading, facts, convo)
+        if kind == NEW:
+            convo.pending, convo.asked = None, None
+            convo.start(text)
+            negated = negated_contexts(text)
+            return reading.topic, without(facts, negated)
+        base = convo.facts if convo.facts is not None else Facts()
+        topic, own_words = convo.topic, False
+        if kind == REPLY and convo.pending is not None:
+            slot, topic = convo.pending.slot, convo.pending.topic or convo.topic
+            answered = answer_word(text)
+            if not fills(slot, facts):
+                if answered is None or answered[0] == "unknown" or not slot.yes_no:
+                    return None
+                text = f"{slot.yes if answered[0] == 'yes' else slot.no}. {answered[1]}".strip()
+                facts, own_words = extract_facts(text), True
+        negated = negated_contexts(text)
+        convo.add(text if own_words else convo.deny(negated, text))  # the template's own words stay whole
+        return topic, without(base.merge(without(facts, negated)), negated)
+
+    def _both_ways(self, convo: Conversation, question: str, notice: str | None) -> Answer:
+        """What each answer to the question asked would mean, and how to find out, instead of asking again."""
+        from assistant.conversation import negated_contexts, without
+        from assistant.decide.decision import sentence
+        from assistant.decide.schema import SCHEMA
+        from assistant.understand.facts import Facts, extract_facts
+        from assistant.understand.money import GBP, Money
+
+        pending = convo.pending
+        topic = (pending.topic if pending is not None else None) or convo.topic
+        council = convo.council
+        facts = convo.facts if convo.facts is not None else Facts()
+        if council is None:
+            return Answer(question=question, council=None, topic=topic, verdict="needs_info",
+                          summary="Which council do you work for? Each council's code has its own rules.",
+                          follow_up="Which council do you work for? (" + ", ".join(c.name for c in self.library.councils) + ")",
+                          facts=facts.to_dict(), trace=Trace("none", "council_unknown"), notice=notice)
+        if topic is None:
+            return self._from_clauses(question, council, facts, notice)
+        ctx = self.context(council, convo.said, facts)
+        asked = template_for(topic)(ctx)
+        branches: list[tuple[str, Answer]] = []
+        slot = pending.slot if pending is not None else asked.slot
+        if slot is not None and slot.yes_no:
+            for label, words in (("If yes", slot.yes), ("If not", slot.no)):
+                extra = extract_facts(words)
+                merged = without(facts.merge(extra), negated_contexts(words))
+                branches.append((label, self.decide(council, topic, question, merged, f"{convo.said} {words}")))
+        elif slot is not None and slot.name == "amount":
+            limit = next((p for p in asked.decisive if SCHEMA.get(p.name, ("",))[0] == "pence"), None)
+            if limit is not None:
+                for label, pence in ((f"If it is worth less than {_pounds(limit.value)}", limit.value - 1),
+                                     (f"If it is worth {_pounds(limit.value)} or more", limit.value)):
+                    money = Money(pence, GBP, False, _pounds(pence), 0, 0)
+                    merged = Facts(money, None, facts.giver, facts.item, facts.context, facts.relation)
+                    branches.append((label, self.decide(council, topic, question, merged, convo.said)))
+        name = _possessive_subject(self.library.document(council).council)
+        points, ids, highlights = [], [], {}
+        for label, answer in branches:
+            points.append(Point(f"{label}: {answer.label} — {answer.summary}", answer.citations[0].id if answer.citations else None))
+            for c in answer.citations:
+                ids.append(c.id)
+                if c.highlight:
+                    highlights.setdefault(c.id, c.highlight)
+        for param in asked.decisive:
+            ids.append(param.citation)
+            highlights.setdefault(param.citation, param.quote)
+        if not branches:
+            points = list(guidance_points(asked.decisive))
+        verdicts = {a.verdict for _, a in branches}
+        verdict = (branches[0][1].verdict if len(verdicts) == 1 else "refer") if branches else "guidance"
+        what = asked.follow_up or "that"
+        summary = (f"It depends on the answer to \"{what}\": what each answer means is below, and how to find out."
+                   if branches else f"Conduct needs to know that to decide (\"{what}\"); this is what {name} code says.")
+        actions = []
+        if asked.follow_up_why and asked.decisive:
+            actions.append(Point(sentence(f"What makes the difference: {asked.follow_up_why}"), asked.decisive[0].citation))
+        advice = ctx.p(f"{topic}.advice") or ctx.p("contact")
+        if advice is not None:
+            actions.append(Point(sentence(f"If you cannot find out, ask {advice.value}"), advice.citation))
+            ids.append(advice.citation)
+            highlights.setdefault(advice.citation, advice.quote)
+        return Answer(
+            question=question, council=council, topic=topic, verdict=verdict, summary=summary,
+            reasons=tuple(points), actions=tuple(actions), citations=citations_for(self.library, ids, highlights),
+            facts=facts.to_dict(), trace=Trace(topic, "depends_on_the_answer", tuple(p.to_json() for p in asked.used)),
+            notice=notice,
+        )
 
     def _remember(self, convo: Conversation, answer: Answer) -> Answer:
         convo.history.append(answer)
+        asking = answer.verdict == "needs_info" and answer.follow_up
+        convo.asked = answer.follow_up if asking else None
+        if answer.slot is not None and asking:
+            convo.pending = Pending(answer.slot, answer.follow_up or "", answer.topic)
+        elif answer.trace.rule != "depends_on_the_answer":
+            convo.pending = None
         return answer
 
     # -- deciding -----------------------------------------------------------
@@ -299,6 +384,10 @@ def _switching_council(text: str, mentions: list, current: str | None) -> str | 
 def _possessive_subject(council) -> str:
     """'Thurrock's', 'the county council's': how to say whose code it is mid-sentence."""
     return f"{council.short_name}'s"
+
+
+def _pounds(pence: int) -> str:
+    return f"£{pence // 100:,}" if pence % 100 == 0 else f"£{pence / 100:,.2f}"
 
 
 def _first_reason(answer: Answer) -> str:

@@ -222,3 +222,31 @@ def test_office_sweepstakes_are_outside_every_code_in_the_same_words(assistant: 
                  for c in ("thurrock", "county", "town", "gloucester", "essex")}
     (summary,) = summaries
     assert summary.startswith("Questions about office sweepstakes and syndicates are outside the code of conduct.")
+
+
+def test_a_long_conversation_keeps_bounded_state(assistant: Assistant) -> None:
+    """Follow-ups on one topic do not pile their words up: what a reply reads stays the same size."""
+    session = Session(assistant, "county")
+    session.handle("a supplier offered me a £20 gift, can I keep it?")
+    sizes = []
+    for turn in range(600):
+        answer = session.handle(f"they also said it was for christmas, turn {turn}").answer
+        assert answer is not None and answer.topic == "gifts", answer
+        sizes.append(len(session.conversation.said))
+    assert max(sizes[-100:]) <= max(sizes[:10]) + 20
+    assert len(session.conversation.history) <= 100
+
+
+def test_turn_kinds(assistant: Assistant) -> None:
+    """Each line is a reply, a what-if, more detail or a new question; only a new one starts afresh."""
+    session = Session(assistant, "county")
+    assert session.handle("can I accept a gift from a supplier?").answer.verdict == "needs_info"
+    assert session.conversation.pending is not None and session.conversation.pending.slot.name == "amount"
+    session.handle("about fifteen quid")
+    assert session.conversation.facts.amount.pence == 1500 and session.conversation.pending is None
+    session.handle("what if it were £30?")
+    assert session.conversation.facts.amount.pence == 3000 and session.conversation.facts.giver == "supplier"
+    session.handle("separate question - a resident offered me a gift, can I take it?")
+    assert session.conversation.facts.amount is None and session.conversation.facts.giver != "supplier"
+    session.handle("qwzx")
+    assert session.conversation.topic is None

@@ -211,3 +211,17 @@ def test_a_last_line_without_a_newline_is_still_answered(retriever) -> None:
     result = subprocess.run(COMMAND, input=b"/help\ncan I accept a gift", capture_output=True, cwd=ROOT, timeout=60)
     replies = parsed(result)
     assert [r.get("command") for r in replies] == ["help", None] and replies[1]["question"] == "can I accept a gift"
+
+
+def test_each_line_its_own_question_with_each(retriever) -> None:
+    """`--each`: every line is its own question, so no fact of one line reaches the next; by default
+    one conversation, where a new question still starts with fresh facts."""
+    lines = [b"/council county", "Can I accept a £40 gift from a supplier?".encode(), b"what if it were from a resident?"]
+    each = parsed(subprocess.run([*COMMAND, "--each"], input=b"\n".join(lines) + b"\n", capture_output=True, cwd=ROOT,
+                                 timeout=60, env=dict(os.environ)))
+    assert each[0]["command"] == "council"
+    assert each[1]["verdict"] == "not_allowed" and each[1]["facts"]["amount"]["pence"] == 4000
+    assert each[2]["facts"]["amount"] is None and each[2]["council"] == "county"
+    together = parsed(run_lines([*lines[:2], "Can I accept a gift from a resident?".encode(), lines[2]]))
+    assert together[2]["verdict"] == "needs_info" and together[2]["facts"]["amount"] is None
+    assert together[3]["facts"]["giver"] is not None

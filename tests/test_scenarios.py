@@ -143,6 +143,47 @@ def test_every_citation_is_real_and_highlights_its_own_words(
                 assert point.citation in {c.id for c in reply.answer.citations}, f"{point.citation} backs a point but is not cited"
 
 
+CONVERSATIONS = tomllib.loads(TABLE.read_text(encoding="utf-8")).get("conversation", [])
+TURN_KEYS = {"say", "verdict", "topic", "cite", "amount"}
+
+
+def test_table_has_conversations_as_data() -> None:
+    assert len(CONVERSATIONS) >= 8
+    for convo in CONVERSATIONS:
+        assert len(convo["turn"]) >= 2
+        for turn in convo["turn"]:
+            assert {"say", "verdict", "topic", "cite"} <= turn.keys() <= TURN_KEYS, sorted(turn)
+
+
+@pytest.mark.parametrize("index", range(len(CONVERSATIONS)),
+                         ids=[f"{i:02d}-{c['council']}-" + re.sub(r"[^a-z0-9]+", "-", c["turn"][0]["say"].lower())[:40]
+                              for i, c in enumerate(CONVERSATIONS)])
+def test_conversation(index: int, assistant: Assistant, library: Library) -> None:
+    """Every turn right where it happens; and a clarifying question is never asked twice in a row."""
+    convo = CONVERSATIONS[index]
+    session = Session(assistant, convo["council"])
+    asked = None
+    for number, turn in enumerate(convo["turn"], 1):
+        answer = session.handle(turn["say"]).answer
+        assert answer is not None, f"turn {number}: no answer"
+        where = f"turn {number} ({turn['say']!r}): {describe(answer)}"
+        assert answer.verdict == turn["verdict"], where
+        assert (answer.topic or "") == turn["topic"], where
+        ids = [c.id for c in answer.citations]
+        if turn["cite"]:
+            assert turn["cite"] in ids, where
+        else:
+            contact = assistant.policy(answer.council).get("contact") if answer.council else None
+            assert set(ids) <= ({contact.citation} if contact else set()), where
+        if "amount" in turn:
+            held = (answer.facts.get("amount") or {}).get("pence", 0)
+            assert held == turn["amount"], f"{where}; amount {held}"
+        for cid in ids:
+            assert library.clause(cid) is not None, where
+        assert not (answer.verdict == "needs_info" and answer.follow_up == asked), f"asked twice: {where}"
+        asked = answer.follow_up if answer.verdict == "needs_info" else None
+
+
 def test_the_whole_table_twice_is_byte_identical(assistant: Assistant) -> None:
     def run(helper: Assistant) -> str:
         return "\n".join(

@@ -53,6 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("ask", help="ask a question (no question: a conversation on stdin or in the terminal)")
     p.add_argument("question", nargs="*", metavar="QUESTION", help="e.g. 'Can I accept a £30 gift from a contractor?'")
     p.add_argument("--council", metavar="SLUG", help="your council, e.g. thurrock (typos forgiven)")
+    p.add_argument("--each", action="store_true",
+                   help="on standard input, answer every line as its own question (default: one conversation)")
     _add_json(p)
 
     p = commands.add_parser("compare", help="every council's rule on a topic, side by side")

@@ -38,20 +38,25 @@ def cmd_ask(library: Library, args: argparse.Namespace) -> int:
         else:
             print(plain_reply(reply))
         return 0 if reply.error is None else 2
+    each = getattr(args, "each", False)
     if args.json or not sys.stdin.isatty():
-        return json_lines(session) if args.json else plain_lines(session, prompt=False)
+        return json_lines(session, each) if args.json else plain_lines(session, prompt=False, each=each)
     return plain_lines(session, prompt=True)
 
 
-def json_lines(session) -> int:
+def json_lines(session, each: bool = False) -> int:
     """One JSON line out for every line in, commands and errors included; never a traceback.
 
     Standard input is read as bytes and decoded leniently, so an invalid UTF-8 byte becomes
     U+FFFD in that line instead of ending the conversation (or the process) with an error.
+    With ``each``, every question is answered on its own (the council chosen is kept), for
+    scripts that check many questions at once.
     """
     for raw in sys.stdin.buffer:
         line = raw.decode("utf-8", errors="replace").rstrip("\r\n")
         try:
+            if each and not line.lstrip().startswith("/"):
+                session.conversation.reset()
             reply = session.handle(line)
             emit_json_line(reply.to_json())
         except Exception as exc:  # one bad line must not end a scripted conversation
@@ -59,7 +64,7 @@ def json_lines(session) -> int:
     return 0
 
 
-def plain_lines(session, prompt: bool) -> int:
+def plain_lines(session, prompt: bool, each: bool = False) -> int:
     """The plain conversation for screen readers and dumb terminals: 'You:' / 'Conduct:' lines."""
     if prompt:
         print("Conduct — ask about your council's code of conduct. Type /help for commands, /quit to leave.")
@@ -75,6 +80,8 @@ def plain_lines(session, prompt: bool) -> int:
         except KeyboardInterrupt:
             print()
             return 0
+        if each and not line.lstrip().startswith("/"):
+            session.conversation.reset()
         reply = session.handle(line)
         print("Conduct: " + plain_reply(reply).replace("\n", "\n  "))
         if reply.quit:

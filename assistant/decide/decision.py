@@ -59,6 +59,24 @@ def sentence(text: str) -> str:
     return text if text.endswith((".", "?", "!")) else text + "."
 
 
+@dataclass(frozen=True)
+class Slot:
+    """The fact a clarifying question asks for, so the conversation knows what a reply fills.
+
+    ``name`` is a fact field (``amount``, ``giver``, ``item``) or a yes/no question of the
+    template's own. For a yes/no slot, ``yes`` and ``no`` are the words the template itself
+    reads for each answer: a bare "no" is read as if the person had said ``no``.
+    """
+
+    name: str
+    yes: str = ""
+    no: str = ""
+
+    @property
+    def yes_no(self) -> bool:
+        return bool(self.yes and self.no)
+
+
 @dataclass
 class Decision:
     """A template's verdict, built up point by point; params used are kept for the trace."""
@@ -76,6 +94,8 @@ class Decision:
     """Params whose quote decided the verdict: the chat highlights those words."""
     readings: list[dict[str, object]] = field(default_factory=list)
     """Conduct's own readings that took part (not the code's words), for the trace after the params."""
+    slot: Slot | None = None
+    """What a clarifying question waits for: the conversation fills it from the reply."""
 
     def _use(self, param: Param) -> None:
         if param not in self.used:
@@ -106,9 +126,10 @@ class Decision:
         self.decide(verdict, rule, f"{lead}{text} ({ref(param)})", param)
         return self.because(param, text)
 
-    def ask(self, question: str, why: str, rule: str, *decisive: Param | None) -> "Decision":
+    def ask(self, question: str, why: str, rule: str, *decisive: Param | None, slot: Slot | None = None) -> "Decision":
         self.decide("needs_info", rule, question, *decisive)
         self.follow_up, self.follow_up_why = question, sentence(why)
+        self.slot = slot
         return self
 
     @property

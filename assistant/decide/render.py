@@ -49,6 +49,7 @@ def answer_from_decision(
         facts=facts,
         trace=Trace(decision.template, decision.rule, tuple(p.to_json() for p in decision.used) + tuple(decision.readings) + extra_trace),
         notice=notice,
+        slot=decision.slot,
     )
 
 

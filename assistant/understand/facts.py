@@ -32,7 +32,7 @@ FIELDS = ("giver", "item", "context", "relation")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u2060\ufeff]")
 # Console markup pasted into a question ("[bold]", "[/i]", "[link=...]") is blanked
 # out so that "[i]contractor[/i]" still reads as "contractor".
-_MARKUP_RE = re.compile(r"\[/?[A-Za-z#@][^\[\]\n]{0,60}\]")
+_MARKUP_RE = re.compile(r"\[/?(?:[A-Za-z#@][^\[\]\n]{0,60})?\]")
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
 _MAX_FUZZY_TOKENS = 4000  # typo correction stops here: questions are short
 _SINK_PRIORITY = 1000

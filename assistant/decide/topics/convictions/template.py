@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.decide.decision import Context, Decision, not_covered, ref
+from assistant.decide.decision import Context, Decision, Slot, not_covered, ref
 
 TEMPLATE = "convictions"
 TRAFFIC = ("speeding", "speed camera", "parking", "traffic", "points on my licence", "points on my license",
@@ -10,6 +10,10 @@ TRAFFIC = ("speeding", "speed camera", "parking", "traffic", "points on my licen
 SERIOUS_TRAFFIC = ("drink driving", "drink-driving", "drunk driving", "drug driving", "disqualified", "disqualification",
                    "driving ban", "banned from driving", "lose my licence", "lose my license", "prison", "jail")
 CHARGED = ("charged", "convicted", "conviction", "cautioned", "caution", "sentenced", "court", "pleaded", "guilty", "fined")
+
+CHARGED_OR_BAILED = Slot("charged_or_bailed", yes="I was charged",
+                         no="I was released without charge and without bail conditions")
+"""A bare yes or no to 'Were you charged, or released on bail with conditions?': either yes must be reported."""
 
 
 def decide(ctx: Context) -> Decision:
@@ -42,7 +46,7 @@ def decide(ctx: Context) -> Decision:
             return _failure(ctx, d)
         return d.ask("Were you charged, or released on bail with conditions?",
                      f"{ctx.name} requires you to report charges, cautions and convictions ({ref(report)}) and bail conditions that could affect your work ({ref(bail)})",
-                     "arrest_unclear", report, bail)
+                     "arrest_unclear", report, bail, slot=CHARGED_OR_BAILED)
     threshold = ctx.p("convictions.threshold_months")
     condition = ""
     if threshold and "imprisonment" not in report.value:  # the reporting rule may already state it

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.decide.decision import Context, Decision, asks_must_i_tell, forbids, in_procurement, pounds, ref
+from assistant.decide.decision import Context, Decision, Slot, asks_must_i_tell, forbids, in_procurement, pounds, ref
 
 TEMPLATE = "gifts"
 TOKEN_ITEMS = {"pen", "diary", "calendar", "notebook", "mug", "keyring", "promotional_item", "token_item", "stationery"}
@@ -28,7 +28,7 @@ def decide(ctx: Context) -> Decision:
         return d.ask(
             f"What is {f.foreign_amount.describe()} in pounds, roughly?",
             "The code's rules are in pounds, and Conduct will not guess an exchange rate",
-            "foreign_currency",
+            "foreign_currency", slot=Slot("amount"),
         )
     if f.item == "reward_points":
         return _reward_points(ctx, d)
@@ -63,7 +63,7 @@ def decide(ctx: Context) -> Decision:
         return d.ask(
             "Who is offering the gift?",
             f"{ctx.name}'s code bars personal gifts from {_givers_list(barred.value)} ({ref(barred)}), so who offers it decides",
-            "giver_unknown", barred,
+            "giver_unknown", barred, slot=Slot("giver"),
         )
     return _left_to_someone(ctx, d)
 
@@ -74,7 +74,7 @@ def _by_limit(ctx: Context, d: Decision, limit, amount: int | None) -> Decision:
         amount = 0  # a pen or a diary is the code's own example of a small gift
     if amount is None:
         missing = "What is it worth" + (", and who is offering it?" if f.giver is None else "?")
-        return d.ask(missing, f"{ctx.name}'s limit is {pounds(limit.value)} ({ref(limit)}), so the value decides", "amount_unknown", limit)
+        return d.ask(missing, f"{ctx.name}'s limit is {pounds(limit.value)} ({ref(limit)}), so the value decides", "amount_unknown", limit, slot=Slot("amount"))
     if amount >= limit.value:
         worth = pounds(amount) if amount else "It"
         d.decide("not_allowed", "over_limit",
@@ -116,7 +116,7 @@ def _by_token(ctx: Context, d: Decision, token, amount: int | None) -> Decision:
         question = "What is the gift, and roughly what is it worth?" if f.item is None else "Roughly what is it worth?"
         return d.ask(question,
                      f"{ctx.name} allows only token-value gifts such as {token.value} ({ref(token)}), so what it is decides",
-                     "item_unknown", token)
+                     "item_unknown", token, slot=Slot("item"))
     d.decide("refer", "maybe_token",
              f"{ctx.name} allows only token-value gifts such as {token.value} ({ref(token)}) and gives no figure; ask {ctx.contact()} whether this counts",
              token)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.decide.decision import Context, Decision, in_procurement, ref
+from assistant.decide.decision import Context, Decision, Slot, in_procurement, ref
 
 TEMPLATE = "hospitality"
 EVENTS = {"event_tickets", "hospitality_event", "travel", "accommodation"}
@@ -41,7 +41,7 @@ def decide(ctx: Context) -> Decision:
     if f.item is None and events and meal:
         return d.ask("What is being offered — a meal or drinks at a meeting, or an invitation to an event?",
                      f"{ctx.name} treats working meals ({ref(meal)}) and social or sporting invitations ({ref(events)}) differently",
-                     "item_unknown", meal, events)
+                     "item_unknown", meal, events, slot=Slot("item"))
     rule = ctx.p("hospitality.rule")
     approval = ctx.p("hospitality.approval")
     if rule is None and approval is None and events is None:

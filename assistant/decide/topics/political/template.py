@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.decide.decision import Context, Decision, not_covered, ref
+from assistant.decide.decision import Context, Decision, Slot, not_covered, ref
 
 TEMPLATE = "political"
 ACTIVITIES = ("stand", "standing", "candidate", "election", "elections", "canvass", "canvassing", "campaign",
@@ -11,6 +11,9 @@ ACTIVITIES = ("stand", "standing", "candidate", "election", "elections", "canvas
 NOT_RESTRICTED = ("not politically restricted", "isn't politically restricted", "not restricted", "isn't restricted",
                   "is not restricted", "unrestricted", "not a restricted", "not in a restricted", "not in a politically",
                   "not a politically", "isn't a restricted", "isn't a politically", "not in restricted")
+
+RESTRICTED = Slot("politically_restricted", yes="my post is politically restricted", no="my post is not politically restricted")
+"""A bare yes or no to 'Is your post politically restricted?', in words this template reads."""
 
 
 def decide(ctx: Context) -> Decision:
@@ -34,7 +37,7 @@ def decide(ctx: Context) -> Decision:
         if not ctx.has("politically_restricted"):
             return d.ask("Is your post politically restricted?",
                          f"{ctx.name}'s code restricts political activity for politically restricted posts ({ref(decisive)}), so that decides",
-                         "restricted_unknown", decisive)
+                         "restricted_unknown", decisive, slot=RESTRICTED)
         if activities and "parish council" in activities.value.lower() and ctx.mentions("parish council", "parish"):
             d.decide("allowed_with_conditions", "parish_exception",
                      f"Yes: the restriction on standing for elected office excludes a Parish Council ({ref(activities)})", activities)
