@@ -105,7 +105,8 @@ class Assistant:
             return self._remember(convo, answer)
         if reading.intent == "out_of_scope":
             # An HR question mid-conversation is a new question, not a detail of the last one.
-            convo.topic, convo.facts, convo.said = None, q.facts, plain
+            convo.topic, convo.facts, convo.pending = None, q.facts, None
+            convo.start(plain)
             return self._remember(convo, self._outside_codes(text, convo.council, q.facts, notice, reading.outside))
         if reading.intent == "guidance" and topic is not None:
             return self._remember(convo, self.guidance(convo.council, topic, text, facts, notice))

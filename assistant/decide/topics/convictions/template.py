@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from assistant.decide.decision import Context, Decision, Slot, not_covered, ref
 
 TEMPLATE = "convictions"
@@ -48,6 +50,14 @@ def decide(ctx: Context) -> Decision:
                      f"{ctx.name} requires you to report charges, cautions and convictions ({ref(report)}) and bail conditions that could affect your work ({ref(bail)})",
                      "arrest_unclear", report, bail, slot=CHARGED_OR_BAILED)
     threshold = ctx.p("convictions.threshold_months")
+    months = sentence_months(ctx.question)
+    if threshold and months is not None and months < threshold.value:  # "what if the maximum were two months?"
+        d.decide("not_required", "below_threshold",
+                 f"Not under this rule: it covers offences that could lead to at least {threshold.value} months' "
+                 f"imprisonment ({ref(threshold)}), and this one could lead to {months} months' at most", threshold)
+        d.because(report, f"you must {report.value}")
+        d.then(ctx.p("contact"), f"If the charge or the possible sentence changes, tell {ctx.contact()}")
+        return d
     condition = ""
     if threshold and "imprisonment" not in report.value:  # the reporting rule may already state it
         condition = f", if the offence could lead to at least {threshold.value} months' imprisonment ({ref(threshold)})"
@@ -59,6 +69,26 @@ def decide(ctx: Context) -> Decision:
         d.because(threshold, f"this applies to offences that could lead to at least {threshold.value} months' imprisonment" if threshold else "")
     d.because(bail, f"you must also {bail.value}" if bail and ctx.mentions("bail", "bailed") else "")
     return _failure(ctx, d)
+
+
+_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+          "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty-four": 24}
+_LENGTH = r"(\d{1,3}|" + "|".join(sorted(_COUNT, key=len, reverse=True)) + r")\s+(month|year|week)s?'?"
+_SENTENCE = re.compile(
+    r"\b(?:maximum|max|at most|up to|carries|carry|carrying|could get|could lead to|could result in|sentence of|"
+    r"sentenced to|faces?|facing)\b(?:[^.?!\d]{0,30}?)\b" + _LENGTH + r"|\b" + _LENGTH +
+    r"\s*(?:in prison|imprisonment|in jail|inside|prison|jail|custod\w*|sentence|maximum|max)\b", re.I)
+
+
+def sentence_months(text: str) -> int | None:
+    """The longest sentence the offence could bring, in months, as last said ('what if the maximum were two months?')."""
+    found = None
+    for match in _SENTENCE.finditer(text):
+        number, unit = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+        count = int(number) if number.isdigit() else _COUNT[number.lower()]
+        unit = unit.lower()
+        found = count * 12 if unit == "year" else (count + 3) // 4 if unit == "week" else count
+    return found
 
 
 def _covers(report, bail) -> str:

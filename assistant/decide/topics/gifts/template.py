@@ -72,6 +72,15 @@ def _by_limit(ctx: Context, d: Decision, limit, amount: int | None) -> Decision:
     f = ctx.facts
     if amount is None and f.item in TOKEN_ITEMS:
         amount = 0  # a pen or a diary is the code's own example of a small gift
+    business = ctx.p("gifts.business_items")
+    if amount is None and business and ctx.mentions(*PERSONAL_ITEMS) and f.item not in TOKEN_ITEMS:
+        # over the limit it must go back, under it only business items may be kept: no need to ask its value
+        d.decide("not_allowed", "personal_item",
+                 f"Small gifts may only be {business.value} ({ref(business)}), and anything worth "
+                 f"{pounds(limit.value)} or more may not be kept either ({ref(limit)}); this is for personal use", business, limit)
+        d.because(business, f"small gifts may only be {business.value}")
+        d.because(limit, f"gifts worth {pounds(limit.value)} or more may not be kept")
+        return _after_refusal(ctx, d)
     if amount is None:
         missing = "What is it worth" + (", and who is offering it?" if f.giver is None else "?")
         return d.ask(missing, f"{ctx.name}'s limit is {pounds(limit.value)} ({ref(limit)}), so the value decides", "amount_unknown", limit, slot=Slot("amount"))

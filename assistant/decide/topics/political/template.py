@@ -11,6 +11,9 @@ ACTIVITIES = ("stand", "standing", "candidate", "election", "elections", "canvas
 NOT_RESTRICTED = ("not politically restricted", "isn't politically restricted", "not restricted", "isn't restricted",
                   "is not restricted", "unrestricted", "not a restricted", "not in a restricted", "not in a politically",
                   "not a politically", "isn't a restricted", "isn't a politically", "not in restricted")
+AT_WORK = ("in the office", "at work", "at my desk", "in work time", "during work", "work email", "my work email",
+           "work phone", "work laptop", "staff room", "colleagues", "my colleagues", "people in the office",
+           "at the depot", "workplace", "on shift", "in my work", "on council premises", "council building")
 
 RESTRICTED = Slot("politically_restricted", yes="my post is politically restricted", no="my post is not politically restricted")
 """A bare yes or no to 'Is your post politically restricted?', in words this template reads."""
@@ -26,6 +29,10 @@ def decide(ctx: Context) -> Decision:
         return d
     restricted = ctx.p("political.restricted")
     activities = ctx.p("political.restricted_activities")
+    if workplace and ctx.mentions(*AT_WORK):  # politics at work is barred for every post: no need to ask
+        d.rule_from("not_allowed", "workplace", workplace, f"you must not {workplace.value}", lead="Not at work: ")
+        d.because(restricted, f"if your post is politically restricted, {restricted.value}" if restricted else "")
+        return d
     if ctx.mentions(*ACTIVITIES) and (restricted or activities):
         decisive = activities or restricted
         if ctx.mentions(*NOT_RESTRICTED):
