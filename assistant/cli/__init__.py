@@ -68,6 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--council", metavar="SLUG", help="your council, e.g. thurrock")
     p.add_argument("--host", default="127.0.0.1", help="address to serve on (default 127.0.0.1: this machine only)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    p.add_argument("--allow-remote", action="store_true", help="allow a --host other machines can reach (with a warning)")
+    p.add_argument("--max-sessions", type=int, default=None, metavar="N", help="concurrent browser sessions (default 4)")
+    p.add_argument("--token", default=None, help="the URL's token (default: $CONDUCT_SERVE_TOKEN, else a new random one)")
 
     p = commands.add_parser("web", help="the accessible web app (one person: a token link; shared: behind SSO)")
     p.add_argument("--host", default="127.0.0.1", help="address to serve on (default 127.0.0.1: this machine only)")
@@ -126,7 +129,8 @@ def _launch(args: argparse.Namespace) -> int:
         return 2
     launch = importlib.import_module("tui.launch")
     if args.command == "serve":
-        return launch.run_serve(args.host, args.port, args.council)
+        return launch.run_serve(args.host, args.port, args.council, allow_remote=args.allow_remote,
+                                max_sessions=args.max_sessions, token=args.token)
     return launch.run_chat(args.council)
 
 
