@@ -12,6 +12,7 @@ from typing import Any, Callable
 
 from assistant.answer import Answer
 from assistant.engine import Assistant, Conversation
+from corpus.safe_text import shown
 
 HELP = (
     "Ask a question in your own words, e.g. 'Can I accept a £30 gift from a contractor?'. Commands: "
@@ -85,7 +86,7 @@ class Session:
             return Reply(command="help", message=HELP)
         if name in {"quit", "exit", "q"}:
             return Reply(command="quit", message="Goodbye.", quit=True)
-        return Reply(command=name, error=f"unknown command /{name}. {HELP}")
+        return Reply(command=shown(name, 40), error=f"unknown command /{shown(name, 40)}. {HELP}")
 
     def _switch(self, wanted: str) -> Reply:
         if not wanted:
@@ -93,7 +94,7 @@ class Session:
         slug = self.assistant.library.match_council(wanted)
         if slug is None:
             names = ", ".join(self.assistant.library.slugs)
-            return Reply(command="council", error=f"no council called {wanted!r}; councils: {names}")
+            return Reply(command="council", error=f"no council called {shown(wanted)!r}; councils: {names}")
         self.conversation.council = slug
         name = self.assistant.library.document(slug).council.name
         return Reply(command="council", message=f"Now answering from {name}'s code.", data={"council": slug})

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from corpus.clause import Council, Document
+from corpus.safe_text import clean_text, has_control, shown
 
 __all__ = [
     "AddError", "AddResult", "RemoveResult", "add_council", "remove_council", "load_added",
@@ -169,16 +170,18 @@ def read_record(directory: Path) -> dict:
 
 
 def _council(record: dict) -> Council:
+    """Every field shown as the file says it, less anything a terminal would act on (a hand-edited record)."""
+    original = shown(record["original_name"], None)
     return Council(
         slug=record["slug"],
-        name=record["name"],
-        title=record["title"],
-        date=f"added {record['added']}",
-        source=record["original_name"],
+        name=shown(record["name"], None),
+        title=shown(record["title"], None),
+        date=f"added {shown(record['added'], 40)}",
+        source=original,
         dialect=DIALECT,
         bundled=False,
-        notes=f"Added from {record['original_name']} on {record['added']}.",
-        aliases=tuple(str(a) for a in record.get("aliases", ())),
+        notes=f"Added from {original} on {shown(record['added'], 40)}.",
+        aliases=tuple(shown(a, None) for a in record.get("aliases", ())),
     )
 
 
@@ -254,7 +257,7 @@ def _load_one(directory: Path, bundled: set[str]) -> Document:
     if hashlib.sha256(raw).hexdigest() != record["text_sha256"]:
         raise AddError(f"{TEXT} does not match the SHA-256 in {RECORD} (changed or damaged)")
     try:
-        text = raw.decode("utf-8")
+        text = clean_text(raw.decode("utf-8"))  # text stored before escapes were cleaned on reading
         document = parse_text(_council(record), text)
     except Exception as exc:  # a parser failure on stored text is damage, not a crash
         raise AddError(f"its text could not be read into clauses ({exc.__class__.__name__}: {exc})") from None
@@ -329,7 +332,7 @@ def add_council(
     path = Path(path)
     wanted = _validate(name, slug, home)
     root, target = added_dir(home), added_dir(home) / wanted.slug
-    report(f"Reading {path.name}…")
+    report(f"Reading {shown(path.name)}…")
     extracted, record, document = _read(path, wanted, report)
     extra = dict(extra_files(document)) if extra_files else {}
     for extra_name in extra:
@@ -357,6 +360,9 @@ class _Wanted:
 
 def _validate(name: str, slug: str | None, home: Path | None) -> _Wanted:
     """Refuse, before anything is read, a name or slug that is empty, too long, malformed or taken."""
+    if has_control(str(name)):
+        raise AddError("the name holds a control character, an escape sequence or a bidi override; "
+                       "type the council's name as plain text")
     name = " ".join(str(name).split())
     if not name:
         raise AddError("the council needs a name: give it with --name, e.g. --name \"Anytown Borough Council\"")
@@ -412,13 +418,13 @@ def _read(path: Path, wanted: _Wanted, report: Progress) -> tuple[Any, dict, Doc
     try:
         document = parse_text(_council(record), extracted.text)
     except DuplicateClause as exc:
-        raise AddError(f"the paragraph number {exc.number} appears twice in {path.name}; Conduct cites "
+        raise AddError(f"the paragraph number {exc.number} appears twice in {shown(path.name)}; Conduct cites "
                        "clauses by their numbers, so each must be used once. Correct the numbering (a list "
                        "that starts again, a repeated paragraph) and add the file again") from None
     except Exception as exc:  # the reader's refusal, in the user's words; never a traceback
-        raise AddError(f"{path.name} could not be read into clauses ({exc.__class__.__name__}: {exc})") from None
+        raise AddError(f"{shown(path.name)} could not be read into clauses ({exc.__class__.__name__}: {exc})") from None
     if structure_problem(document):
-        raise AddError(f"no numbered paragraphs (1, 1.1, (a)) or headings were found in {path.name}; "
+        raise AddError(f"no numbered paragraphs (1, 1.1, (a)) or headings were found in {shown(path.name)}; "
                        "Conduct needs the code's own paragraph numbers to cite it")
     return extracted, record, document
 
@@ -434,7 +440,7 @@ def _store(root: Path, target: Path, source: Path, digest: str, files: list[tupl
         temp.mkdir()  # with the user's umask, unlike mkdtemp's owner-only folder
         shutil.copyfile(source, temp / source_name)
         if _sha256_file(temp / source_name) != digest:
-            raise AddError(f"{source.name} changed while it was being added; add it again")
+            raise AddError(f"{shown(source.name)} changed while it was being added; add it again")
         for name, text in files:
             _write(temp / name, text)
         _fsync_dir(temp)

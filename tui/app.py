@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from tui.backend import Backend
+from corpus.safe_text import shown
 
 if TYPE_CHECKING:
     from assistant.answer import Answer
@@ -145,7 +146,7 @@ class ConductApp(App[None]):
         if backend.council:
             self.sub_title = f"Council: {backend.council_name()}"
         elif not backend.ready and backend.wanted_council:
-            self.sub_title = f"Council: {backend.wanted_council} (loading…)"
+            self.sub_title = f"Council: {shown(backend.wanted_council, 60)} (loading…)"
         else:
             self.sub_title = "No council chosen (ctrl+o)"
 

@@ -8,6 +8,8 @@ terminal, and text long enough to slow layout down.
 
 from __future__ import annotations
 
+from corpus.safe_text import BIDI
+
 ECHO_LIMIT = 2000
 """The most characters of a question the chat echoes back (the assistant reads the same amount)."""
 
@@ -29,6 +31,8 @@ def literal(text: str) -> str:
             out.append(_PICTURES[code])
         elif 0x80 <= code < 0xA0:
             out.append(f"\\x{code:02x}")
+        elif char in BIDI:
+            continue  # an override would make the echo read differently from what was typed
         else:
             out.append(char)
     return "".join(out)

@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from assistant.cli.output import error
+from assistant.cli.output import error, guard_streams
 from assistant.decide.policy import PolicyError
 
 Handler = Callable[..., int]
@@ -148,6 +148,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         args = parser.parse_args(["chat", *(argv or [])])
+    if args.command != "chat":  # the chat draws the screen itself (Textual); everything else prints
+        guard_streams()
     try:
         return _dispatch(args)
     except KeyboardInterrupt:

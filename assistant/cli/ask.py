@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from assistant.cli.output import emit_json, emit_json_line, error, wrap
+from assistant.cli.output import emit_json, emit_json_line, error, unguarded_stdout, wrap
 from corpus.library import Library
 
 
@@ -74,7 +74,11 @@ def plain_lines(session, prompt: bool, each: bool = False) -> int:
     piped = None if prompt else (raw.decode("utf-8", errors="replace").rstrip("\r\n") for raw in sys.stdin.buffer)
     while True:
         try:
-            line = input("You: ") if piped is None else next(piped)
+            if piped is None:
+                with unguarded_stdout():
+                    line = input("You: ")
+            else:
+                line = next(piped)
         except (EOFError, StopIteration):
             return 0
         except KeyboardInterrupt:
@@ -142,7 +146,9 @@ def cmd_compare(library: Library, args: argparse.Namespace) -> int:
     if request.topic is None:
         from assistant.decide.topics import TOPICS
 
-        error(f"no topic in {request.text!r}. Topics: {', '.join(TOPICS)}.")
+        from corpus.safe_text import shown
+
+        error(f"no topic in {shown(request.text)!r}. Topics: {', '.join(TOPICS)}.")
         return 2
     answer = make_assistant(library).compare(request.text, request.topic, request.facts, notice=request.notice)
     if args.json:

@@ -7,6 +7,7 @@ import argparse
 from assistant.cli.output import emit_json, error, resolve_council, table, wrap
 from corpus.clause import Clause, Section
 from corpus.library import Library
+from corpus.safe_text import shown
 
 EXIT_NOT_FOUND = 2
 OPENING_WORDS = 12
@@ -111,11 +112,11 @@ def cmd_show(library: Library, args: argparse.Namespace) -> int:
         return show_clauses(library, [clause], args.json)
     slug = wanted.partition(":")[0].lower()
     if ":" not in wanted:
-        message = f"{wanted!r} is not a clause id; ids look like thurrock:14.5 or essex:gifts-and-hospitality/2."
+        message = f"{shown(wanted)!r} is not a clause id; ids look like thurrock:14.5 or essex:gifts-and-hospitality/2."
     elif slug not in library.documents:
-        message = f"no council {slug!r} (councils: {', '.join(library.slugs)})."
+        message = f"no council {shown(slug)!r} (councils: {', '.join(library.slugs)})."
     else:
-        message = f"there is no clause {wanted!r}."
+        message = f"there is no clause {shown(wanted)!r}."
     suggestions = library.suggest(wanted)
     if args.json:
         emit_json({"error": message, "suggestions": suggestions})

@@ -1,25 +1,126 @@
-"""Printing for the command line: wrapped plain text for people, stable JSON for scripts."""
+"""Printing for the command line: wrapped plain text for people, stable JSON for scripts.
+
+Everything the CLI prints goes through `guard_streams`: text reaches the terminal with no escape
+sequence, control character or bidi override in it (whatever a name, file or clause held), and a
+terminal that is not UTF-8 gets what it can show instead of a UnicodeEncodeError.
+"""
 
 from __future__ import annotations
 
+import codecs
+import contextlib
+import io
 import json
+import re
 import shutil
 import sys
 import textwrap
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from corpus.library import Library
 
+from corpus.safe_text import clean_text, shown
+
+# What a terminal that cannot show a character gets instead of '?' (cp850, latin-1, ascii).
+_PLAIN = {"\u2014": "-", "\u2013": "-", "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
+          "\u2026": "...", "\u2022": "*", "\u00a3": "GBP ", "\u20ac": "EUR ", "\u2718": "x", "\u2714": "ok",
+          "\u2192": "->", "\u00a0": " ", "\u00d7": "x", "\u2264": "<=", "\u2265": ">="}
+
+
+def _plain_or_question(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    chunk = exc.object[exc.start:exc.end]
+    return "".join(_PLAIN.get(ch, "?") for ch in chunk), exc.end
+
+
+codecs.register_error("conduct-plain", _plain_or_question)
+
+# JSON keeps every character (data must round-trip) but escapes the ones a terminal could act on
+# or show misleadingly: C1 controls and bidi overrides (json.dumps already escapes C0).
+_JSON_UNSAFE = re.compile("[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\u2028\u2029]")
+
+
+def _json_text(data: Any, **kw: Any) -> str:
+    stream = _unguarded(sys.stdout)
+    utf8 = (getattr(stream, "encoding", None) or "utf-8").lower().replace("_", "-") in {"utf-8", "utf8"}
+    text = json.dumps(data, ensure_ascii=not utf8, **kw)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
 
 def emit_json(data: Any) -> None:
-    """One JSON document on stdout; keys keep their insertion order so output is byte-stable."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    """One JSON document on stdout; keys keep their insertion order so output is byte-stable.
+
+    ASCII-only (\\u escapes) when the terminal is not UTF-8, so nothing is lost or replaced."""
+    _unguarded(sys.stdout).write(_json_text(data, indent=2) + "\n")
 
 
 def emit_json_line(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n")
-    sys.stdout.flush()
+    stream = _unguarded(sys.stdout)
+    stream.write(_json_text(data, separators=(",", ":")) + "\n")
+    stream.flush()
+
+
+class Guarded(io.TextIOBase):
+    """A text stream that cleans what is written to it before the real stream sees it."""
+
+    def __init__(self, stream: Any) -> None:
+        self.unguarded = stream
+        if hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="conduct-plain")
+            except (ValueError, io.UnsupportedOperation):
+                pass
+
+    def write(self, text: str) -> int:
+        self.unguarded.write(clean_text(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self.unguarded.flush()
+
+    def close(self) -> None:
+        self.unguarded.close()
+        super().close()
+
+    def isatty(self) -> bool:
+        return self.unguarded.isatty()
+
+    def fileno(self) -> int:
+        return self.unguarded.fileno()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(self.unguarded, "encoding", "utf-8")
+
+    @property
+    def buffer(self) -> Any:
+        return self.unguarded.buffer
+
+
+def _unguarded(stream: Any) -> Any:
+    return getattr(stream, "unguarded", stream)
+
+
+def guard_streams() -> None:
+    """Route the CLI's stdout and stderr through `Guarded` (once)."""
+    if not isinstance(sys.stdout, Guarded):
+        sys.stdout = Guarded(sys.stdout)
+    if not isinstance(sys.stderr, Guarded):
+        sys.stderr = Guarded(sys.stderr)
+
+
+@contextlib.contextmanager
+def unguarded_stdout() -> Iterator[None]:
+    """The real stdout for input()'s prompt, so an interactive terminal keeps line editing."""
+    guarded = sys.stdout
+    sys.stdout = _unguarded(guarded)
+    try:
+        yield
+    finally:
+        sys.stdout = guarded
 
 
 def width() -> int:
@@ -40,14 +141,15 @@ def wrap(text: str, indent: str = "", hanging: str | None = None) -> str:
 
 
 def error(message: str) -> None:
-    sys.stderr.write(f"conduct: {message}\n")
+    """One line on stderr; callers clip what they echo (corpus.safe_text.shown), this cleans the rest."""
+    sys.stderr.write(f"conduct: {shown(message, None)}\n")
 
 
 def resolve_council(library: "Library", wanted: str) -> str | None:
     """A slug from what the user typed, forgiving typos; None (with a message) if there is no match."""
     slug = library.match_council(wanted)
     if slug is None:
-        error(f"no council called {wanted!r}. Councils: {', '.join(library.slugs)}.")
+        error(f"no council called {shown(wanted)!r}. Councils: {', '.join(library.slugs)}.")
     return slug
 
 

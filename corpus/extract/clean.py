@@ -22,7 +22,9 @@ def clean_chars(text: str) -> str:
     """Make line endings "\\n" and drop characters that are invisible on the
     page (soft hyphens, zero-width spaces, stray controls) but would split words
     for search."""
-    text = LINE_BREAKS.sub("\n", text)
+    from corpus.safe_text import clean_text
+
+    text = clean_text(LINE_BREAKS.sub("\n", text))  # escapes whole, their remains, bidi overrides
     text = INVISIBLE.sub("", text)
     text = CONTROL.sub("", text)
     return ODD_SPACES.sub(" ", text)
