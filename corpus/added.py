@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
-import json
 import os
 import re
 import secrets
@@ -35,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from corpus.clause import Council, Document
+from corpus.files import MiB, read_regular, sha256_regular
 from corpus.safe_text import clean_text, has_control, shown
 
 __all__ = [
@@ -60,6 +60,10 @@ _GENERIC_WORDS = frozenset(
 )
 _TEMP_PREFIXES = (".adding-", ".removing-")
 _STALE_SECONDS = 24 * 3600
+RECORD_LIMIT = 1 * 1024 * 1024
+"""council.toml is a few hundred bytes; a bigger one is not Conduct's."""
+STORED_LIMIT = 64 * 1024 * 1024
+"""The stored source and text: the 50 MB source limit, with room for the text's UTF-8."""
 
 Progress = Callable[[str], None]
 Warn = Callable[[str], None]
@@ -148,7 +152,7 @@ def read_record(directory: Path) -> dict:
     """The council.toml of an added council's folder, checked; AddError says what is wrong."""
     path = directory / RECORD
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_regular(path, RECORD_LIMIT).decode("utf-8"))
     except FileNotFoundError:
         raise AddError(f"{RECORD} is missing") from None
     except (OSError, UnicodeDecodeError) as exc:
@@ -186,22 +190,15 @@ def _council(record: dict) -> Council:
 
 
 def _record_toml(record: dict) -> str:
-    lines = [
-        "# A council added with `conduct add`. Conduct checks this file, the source's SHA-256",
-        "# and the text's SHA-256 on every start; a folder that does not match is skipped.",
-        f"format = {FORMAT}",
-    ]
-    for key in ("slug", "name", "title", "added", "original_name", "source", "kind", "dialect",
-                "sha256", "text_sha256"):
-        lines.append(f"{key} = {_toml_str(record[key])}")
-    for key in ("aliases", "warnings"):
-        lines.append(f"{key} = [" + ", ".join(_toml_str(v) for v in record[key]) + "]")
-    return "\n".join(lines) + "\n"
+    """Written by a TOML writer (tomli-w): whatever a name or file name holds, the file stays valid TOML."""
+    import tomli_w
 
-
-def _toml_str(value: str) -> str:
-    """A TOML basic string; JSON's escapes are TOML's for everything json.dumps emits."""
-    return json.dumps(value, ensure_ascii=False)
+    header = ("# A council added with `conduct add`. Conduct checks this file, the source's SHA-256\n"
+              "# and the text's SHA-256 on every start; a folder that does not match is skipped.\n")
+    keys = ("slug", "name", "title", "added", "original_name", "source", "kind", "dialect", "sha256", "text_sha256")
+    body = {"format": FORMAT, **{key: record[key] for key in keys},
+            **{key: list(record[key]) for key in ("aliases", "warnings")}}
+    return header + tomli_w.dumps(body)
 
 
 # --------------------------------------------------------------------------- loading
@@ -241,7 +238,7 @@ def _load_one(directory: Path, bundled: set[str]) -> Document:
         raise AddError(f"{directory.name!r} is a bundled council's slug")
     record = read_record(directory)
     try:
-        source_digest = _sha256_file(directory / record["source"])
+        source_digest = sha256_regular(directory / record["source"], STORED_LIMIT)
     except FileNotFoundError:
         raise AddError(f"its source file {record['source']} is missing") from None
     except OSError as exc:
@@ -249,7 +246,7 @@ def _load_one(directory: Path, bundled: set[str]) -> Document:
     if source_digest != record["sha256"]:
         raise AddError(f"its source file {record['source']} does not match the SHA-256 in {RECORD} (changed or damaged)")
     try:
-        raw = (directory / TEXT).read_bytes()
+        raw = read_regular(directory / TEXT, STORED_LIMIT)
     except FileNotFoundError:
         raise AddError(f"{TEXT} is missing") from None
     except OSError as exc:

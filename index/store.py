@@ -14,9 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from corpus.atomic import write_atomic
+from corpus.files import NotRegular, read_regular
 
 MAGIC = "CONDUCT-INDEX"
 FORMAT = 1
+CACHE_LIMIT = 4 * 1024 * 1024 * 1024
+"""Far above any real index: the cap is there so a symlink to /dev/zero is refused, not read forever."""
 
 
 class CacheProblem(Exception):
@@ -32,9 +35,11 @@ def save(path: Path, key: str, body: dict[str, Any]) -> None:
 def load(path: Path, key: str) -> dict[str, Any]:
     """The cached body for this key, or CacheProblem saying why not."""
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, CACHE_LIMIT)
     except FileNotFoundError:
         raise CacheProblem("") from None  # no cache yet: nothing to warn about
+    except NotRegular:
+        raise CacheProblem(f"index cache {path} is unreadable (not an ordinary file, or too big); rebuilding") from None
     except OSError as exc:
         raise CacheProblem(f"index cache {path} is unreadable ({exc.strerror}); rebuilding") from None
     header, _, payload = raw.partition(b"\n")

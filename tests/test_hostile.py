@@ -26,12 +26,31 @@ ESC_NAME = "Evil\x1b]0;pwned\x07\x1b[2J Council"
 RAW = ("\x1b", "\x07", "\x9b", "\u202e", "[2J", "]0;")
 
 
+MEMORY_LIMIT = 3 * 1024 ** 3
+"""Address space for each `conduct` run: far above a normal run, far below what a regression would take."""
+
+
+def _limit_memory() -> None:
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+
+
 def conduct(home: Path, *args: str, stdin: str | bytes | None = None, env: dict[str, str] | None = None,
             timeout: float = 120) -> subprocess.CompletedProcess:
+    """The real command in a child process, under a memory limit and a time-out."""
     environment = {**os.environ, "CONDUCT_HOME": str(home), **(env or {})}
     data = stdin.encode("utf-8") if isinstance(stdin, str) else stdin
     return subprocess.run([sys.executable, "-m", "assistant", *args], cwd=ROOT, env=environment, input=data,
-                          capture_output=True, timeout=timeout)
+                          capture_output=True, timeout=timeout, preexec_fn=_limit_memory)
+
+
+def copy_home(home: Path, tmp_path: Path) -> Path:
+    import shutil
+
+    copy = tmp_path / "home"
+    shutil.copytree(home, copy, symlinks=True)
+    return copy
 
 
 def text_of(result: subprocess.CompletedProcess) -> str:
@@ -109,8 +128,9 @@ def test_an_unknown_command_with_escapes_is_echoed_clean_and_clipped(home: Path)
     assert len(result.stdout) < 5_000  # a 1 MB line does not get a 1 MB reply
 
 
-def test_the_chat_header_and_markdown_export_are_clean(home: Path, tmp_path: Path) -> None:
+def test_the_chat_header_and_markdown_export_are_clean(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The chat's header shows Council.name; the export shows it, the question and the cited clause text."""
+    monkeypatch.setenv("CONDUCT_HOME", str(home))  # its index cache is this home's, not the session's
     from datetime import datetime
 
     from assistant.engine import Assistant
@@ -139,9 +159,9 @@ def test_the_chat_header_and_markdown_export_are_clean(home: Path, tmp_path: Pat
 @pytest.mark.parametrize("encoding", ["ascii", "latin-1", "cp850"])
 def test_a_terminal_that_is_not_utf8_gets_what_it_can_show(home: Path, encoding: str) -> None:
     env = {"PYTHONIOENCODING": encoding}
-    for args in (["ask", "--council", "thurrock", "Can I accept a £30 gift from a contractor?"], ["councils"],
-                 ["show", "thurrock:14.5"], ["profile", "thurrock"], ["clauses", "town"],
-                 ["compare", "a £30 gift"]):
+    commands = [["councils"], ["show", "thurrock:14.5"], ["profile", "thurrock"], ["clauses", "town"],
+                ["compare", "a £30 gift"]]
+    for args in commands if encoding == "ascii" else commands[:2]:
         result = conduct(home, *args, env=env)
         assert result.returncode == 0, (args, result.stderr)
         assert b"Traceback" not in result.stderr
@@ -159,3 +179,88 @@ def test_json_lines_stay_ascii_safe_and_lossless(home: Path, encoding: str) -> N
     replies = [json.loads(line) for line in lines]
     assert all("internal error" not in json.dumps(r) for r in replies)
     assert "£30" in json.dumps(replies[0], ensure_ascii=False)
+
+
+# --------------------------------------------------------------------------- 4, 5: policy.toml as people edit it
+
+
+def test_a_name_toml_would_choke_on_is_stored_by_a_toml_writer(home: Path, tmp_path: Path) -> None:
+    import tomllib
+
+    edited = copy_home(home, tmp_path)
+    name = 'Any "Quoted" \\ Back\\slash Town Council'
+    result = conduct(edited, "add", str(write_txt(tmp_path)), "--name", name, "--slug", "quoted")
+    assert result.returncode == 0, text_of(result)
+    record = tomllib.loads((edited / "councils" / "quoted" / "council.toml").read_text(encoding="utf-8"))
+    assert record["name"] == name
+    tomllib.loads((edited / "councils" / "quoted" / "policy.toml").read_text(encoding="utf-8"))
+    assert name in conduct(edited, "councils").stdout.decode()
+
+
+def _policy(home: Path) -> Path:
+    return home / "councils" / "anytown" / "policy.toml"
+
+
+def test_one_broken_policy_is_left_out_of_a_comparison(home: Path, tmp_path: Path) -> None:
+    edited = copy_home(home, tmp_path)
+    _policy(edited).write_text("[gifts.limit\nvalue = = 3\n", encoding="utf-8")
+    result = conduct(edited, "compare", "a £30 gift from a supplier")
+    assert result.returncode == 0, text_of(result)
+    out = result.stdout.decode()
+    assert "Thurrock: No" in out and "Essex: No" in out
+    assert "anytown was left out" in out and "not valid TOML" in out
+    assert_clean(result)
+
+
+@pytest.mark.parametrize("shape", ["cp1252", "bom", "deep"])
+def test_policy_files_as_editors_save_them(home: Path, tmp_path: Path, shape: str) -> None:
+    edited = copy_home(home, tmp_path)
+    path = _policy(edited)
+    good = path.read_bytes()
+    if shape == "cp1252":
+        path.write_bytes(good.replace(b"\n[", "\n# the officer\u2019s edit\n[".encode("cp1252"), 1))
+    elif shape == "bom":
+        path.write_bytes(b"\xef\xbb\xbf" + good)
+    else:
+        path.write_bytes(good + b"\nx = " + b"[" * 5000 + b"\n")
+    line = path.read_bytes().split(b"\n").index(next(l for l in path.read_bytes().split(b"\n")
+                                                    if b"\x92" in l or b"[[[" in l), 0) + 1 if shape != "bom" else 0
+    for args in (["profile", "anytown"],):
+        result = conduct(edited, *args)
+        err = result.stderr.decode()
+        assert "Traceback" not in err and "Error" not in err.replace("PolicyError", ""), err
+        if shape == "bom":
+            assert result.returncode == 0, err
+        else:
+            assert result.returncode == 2 and str(path) in err and f"line {line}:" in err, err
+            assert ("not UTF-8" if shape == "cp1252" else "nested") in err
+    if shape == "cp1252":
+        assert conduct(edited, "compare", "gifts").returncode == 0
+
+
+# --------------------------------------------------------------------------- 12: regular files only
+
+
+@pytest.mark.parametrize("where", ["councils/anytown/council.toml", "councils/anytown/text.txt",
+                                   "councils/anytown/policy.toml", "cache/index.json"])
+@pytest.mark.parametrize("what", ["fifo", "dev-zero"])
+def test_a_fifo_or_device_in_place_of_a_file_never_hangs(home: Path, tmp_path: Path, where: str, what: str) -> None:
+    edited = copy_home(home, tmp_path)
+    target = edited / where
+    target.unlink()  # the add built the index cache, so every file named here exists
+    if what == "fifo":
+        os.mkfifo(target)
+    else:
+        target.symlink_to("/dev/zero")
+    command = {"council.toml": ["councils"], "text.txt": ["councils"], "policy.toml": ["profile", "anytown"],
+               "index.json": ["search", "gift", "--council", "anytown"]}[target.name]
+    result = conduct(edited, *command, timeout=60)
+    assert_clean(result)
+    assert result.returncode == (2 if target.name == "policy.toml" else 0), text_of(result)
+    err = result.stderr.decode()
+    if target.name in {"council.toml", "text.txt"}:
+        assert "skipped the added council" in err and "anytown" not in result.stdout.decode()
+    elif target.name == "policy.toml":
+        assert "not an ordinary file" in err
+    else:
+        assert "index cache" in err and "rebuilding" in err

@@ -19,7 +19,6 @@ can be edited by hand; assistant.decide.policy checks it on load.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -392,11 +391,25 @@ def policy_toml(document: Document, params: list[Param]) -> str:
             current = topic
             label = _LABELS.get(topic, topic.replace("_", " "))
             lines += ["", f"# --- {label} " + "-" * max(3, 70 - len(label))]
-        lines += ["", f"[{param.name}]", f"value = {_toml_value(param.value)}",
-                  f"citation = {_toml_str(param.citation)}", f"quote = {_toml_str(param.quote)}"]
-        if param.note:
-            lines.append(f"note = {_toml_str(param.note)}")
+        lines += ["", _toml_table(param).rstrip("\n")]
     return "\n".join(lines) + "\n"
+
+
+def _toml_table(param: Param) -> str:
+    """One parameter as a TOML table, written by a TOML writer (tomli-w), never by string formatting."""
+    import tomli_w
+
+    entry: dict[str, object] = {"value": list(param.value) if isinstance(param.value, tuple) else param.value,
+                                "citation": param.citation, "quote": param.quote}
+    if param.note:
+        entry["note"] = param.note
+    nested: dict[str, object] = entry
+    for key in reversed(param.name.split(".")):
+        nested = {key: nested}
+    text = tomli_w.dumps(nested)
+    # tomli-w may write a parent table header ("[gifts]" before "[gifts.limit]"): keep only the leaf's
+    return "\n".join(line for line in text.split("\n") if not (line.startswith("[") and line != f"[{param.name}]")
+                     ).strip("\n") + "\n"
 
 
 _LABELS = {"alcohol_drugs": "alcohol and drugs"}
@@ -406,17 +419,3 @@ def _comment_wrap(text: str, width: int = 78) -> list[str]:
     import textwrap
 
     return ["# " + line for line in textwrap.wrap(text, width - 2)]
-
-
-def _toml_str(value: str) -> str:
-    return json.dumps(value, ensure_ascii=False)
-
-
-def _toml_value(value: object) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(_toml_str(str(v)) for v in value) + "]"
-    return _toml_str(str(value))

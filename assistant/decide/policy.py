@@ -23,6 +23,41 @@ _ID = re.compile(r"^[a-z0-9-]+:[A-Za-z0-9.\-/]+(\([a-z0-9]+\))?$")
 _FIELDS = {"value", "citation", "quote", "note"}
 
 
+POLICY_LIMIT = 1024 * 1024
+"""A drafted policy file is a few kilobytes; a bigger one is refused, not read."""
+MAX_NESTING = 16
+
+
+def _too_deep(text: str) -> int:
+    """The line where [ or { nesting first passes MAX_NESTING (outside strings and comments), or 0.
+
+    tomllib recurses once per level, so 5,000 '[' raise RecursionError; this scan is linear."""
+    depth, line, quote, i, n = 0, 1, "", 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\n":
+            line += 1
+        elif quote:
+            if ch == "\\" and quote == '"':
+                i += 1
+            elif ch == quote:
+                quote = ""
+        elif ch in "\"'":
+            quote = ch
+        elif ch == "#":
+            end = text.find("\n", i)
+            i = n if end < 0 else end
+            continue
+        elif ch in "[{":
+            depth += 1
+            if depth > MAX_NESTING:
+                return line
+        elif ch in "]}":
+            depth = max(0, depth - 1)
+        i += 1
+    return 0
+
+
 class PolicyError(ValueError):
     """A policy file that cannot be trusted; the message says which file, parameter and why."""
 
@@ -56,10 +91,17 @@ def policies_dir() -> Path:
 
 
 def parse_policy(council: str, text: str, source: str = "policy") -> Policy:
+    text = text.removeprefix("\ufeff")  # a byte-order mark some editors add
+    deep = _too_deep(text)
+    if deep:
+        raise PolicyError(f"{source}: line {deep}: brackets nested more than {MAX_NESTING} deep; "
+                          "a policy file needs at most one level of [table]")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise PolicyError(f"{source}: not valid TOML ({exc})") from None
+    except RecursionError:
+        raise PolicyError(f"{source}: nested too deeply to read") from None
     params: dict[str, Param] = {}
     for name, entry in _flatten(data):
         params[name] = _param(name, entry, source)
@@ -142,10 +184,30 @@ def policy_for(slug: str, home: Path | None = None) -> Policy:
         return bundled_policy(slug)
     from corpus.home import conduct_home
 
+    from corpus.files import NotRegular, read_regular
+
     path = (home or conduct_home()) / "councils" / slug / "policy.toml"
-    if not path.is_file():
+    try:
+        raw = read_regular(path, POLICY_LIMIT)
+    except FileNotFoundError:
         return Policy(slug)
-    return parse_policy(slug, path.read_text(encoding="utf-8"), str(path))
+    except NotRegular as exc:
+        raise PolicyError(f"{path}: {str(exc).removeprefix(str(path) + ' ')}") from None
+    except OSError as exc:
+        raise PolicyError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    return parse_policy(slug, decode_policy(raw, str(path)), str(path))
+
+
+def decode_policy(raw: bytes, source: str) -> str:
+    """UTF-8 text, with or without a byte-order mark; any other encoding is named with its line."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise PolicyError(f"{source}: line {line}: not UTF-8 text (byte 0x{raw[exc.start]:02x}; an editor may have "
+                          "saved it as Windows-1252): save it again as UTF-8") from None
 
 
 def policy_problems(document: "Document", policy: Policy, source: str) -> list[str]:
