@@ -13,6 +13,11 @@ from corpus.library import Library, bundled_library
 _SESSION_HOME = tempfile.mkdtemp(prefix="conduct-test-home-")
 os.environ["CONDUCT_HOME"] = _SESSION_HOME  # set before any test imports read it: never the user's own home
 
+import profiles  # noqa: E402  (registers the Hypothesis profiles; --hypothesis-profile=long overrides)
+from hypothesis import settings  # noqa: E402
+
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
 
 @pytest.fixture(scope="session")
 def library() -> Library:

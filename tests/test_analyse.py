@@ -12,6 +12,10 @@ from hypothesis import strategies as st
 
 from index.analyse import ANALYSER_VERSION, Analyser, get_analyser, lexicon_fingerprint
 from index.normalise import normalise
+try:
+    from tests.profiles import examples
+except ImportError:  # tests/ is not a package: pytest puts it on sys.path instead
+    from profiles import examples  # type: ignore[no-redef]
 
 DOCUMENTS = Path(__file__).resolve().parents[1] / "corpus" / "documents"
 
@@ -283,7 +287,7 @@ _words = st.sampled_from(
 )
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.lists(st.one_of(_words, st.text(max_size=8)), max_size=12))
 def test_tokens_are_clean_and_stable(words: list[str]) -> None:
     analyser = get_analyser()

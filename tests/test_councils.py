@@ -10,6 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assistant.understand.councils import detect_council, detect_councils, find_mentions
+try:
+    from tests.profiles import examples
+except ImportError:  # tests/ is not a package: pytest puts it on sys.path instead
+    from profiles import examples  # type: ignore[no-redef]
 
 COUNCILS = [
     ("thurrock", ["Thurrock", "Thurrock Council"]),
@@ -143,7 +147,7 @@ def test_long_input_is_fast() -> None:
         assert detect_councils(text, COUNCILS) == ["thurrock", "essex", "gloucester", "county"]
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(200), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(max_size=500))
 def test_any_text_never_raises(text: str) -> None:
     for m in find_mentions(text, COUNCILS):

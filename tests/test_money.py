@@ -11,8 +11,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assistant.understand.money import MAX_PENCE, Money, collapse_ranges, find_amounts, first_amount
+try:
+    from tests.profiles import examples
+except ImportError:  # tests/ is not a package: pytest puts it on sys.path instead
+    from profiles import examples  # type: ignore[no-redef]
 
-FAST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=examples(200), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def amounts(text: str) -> list[tuple[int, str, bool]]:

@@ -8,6 +8,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from index.normalise import normalise
+try:
+    from tests.profiles import examples
+except ImportError:  # tests/ is not a package: pytest puts it on sys.path instead
+    from profiles import examples  # type: ignore[no-redef]
 
 
 @pytest.mark.parametrize(
@@ -110,7 +114,7 @@ _FORBIDDEN = {chr(c) for c in [*range(0x20), 0x7F, *range(0x80, 0xA0)]} | set(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text())
 def test_output_is_clean_and_normalisation_is_idempotent(text: str) -> None:
     out = normalise(text)

@@ -25,10 +25,14 @@ from assistant.answer import VERDICTS, Answer
 from assistant.understand.question import MAX_QUESTION_CHARS
 from assistant.understand.money import find_amounts
 from index.normalise import normalise
+try:
+    from tests.profiles import examples
+except ImportError:  # tests/ is not a package: pytest puts it on sys.path instead
+    from profiles import examples  # type: ignore[no-redef]
 
 ROOT = Path(__file__).resolve().parents[1]
-PROPERTY = settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
-LONG = settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+PROPERTY = settings(max_examples=examples(150), deadline=None, suppress_health_check=list(HealthCheck))
+LONG = settings(max_examples=examples(25), deadline=None, suppress_health_check=list(HealthCheck))
 TIME_LIMIT = 2.0
 
 RTL = "\u0645\u0631\u062d\u0628\u0627 \u05e9\u05dc\u05d5\u05dd \u202e\u202b\u200f\u061c"
