@@ -284,3 +284,127 @@ def test_a_long_conversation_keeps_bounded_state(assistant) -> None:
     convo = session.conversation
     assert len(convo.said) <= SAID_LIMIT and len(convo.history) <= HISTORY_LIMIT
     assert session.handle("what if it were £40?").answer.verdict == "not_allowed"
+
+
+# --------------------------------------------------------------------------- 1, 7: Word files that inflate
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _numbered_docx(path: Path, fmt: str, start: int) -> Path:
+    """A short code whose Word list numbering starts at `start` (a 36 KB file once took 7.5 GB)."""
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum xmlns:w="{W_NS}" w:abstractNumId="90"><w:lvl w:ilvl="0"><w:start w:val="{start}"/>'
+        f'<w:numFmt w:val="{fmt}"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num xmlns:w="{W_NS}" w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    document.add_paragraph("Officers' Code of Conduct", style="Title")
+    for text in ("Employees must declare every gift.", "Employees must refuse cash.", "Employees must record it."):
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr xmlns:w="{W_NS}"><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr>'))
+    document.save(path)
+    return path
+
+
+def _spanning_docx(path: Path, span: int) -> Path:
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    document.add_paragraph("1.1 Employees must declare every gift.")
+    table = document.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text = "Gift"
+    table.rows[0].cells[0]._tc.get_or_add_tcPr().append(parse_xml(f'<w:gridSpan xmlns:w="{W_NS}" w:val="{span}"/>'))
+    document.save(path)
+    return path
+
+
+def _bomb_docx(path: Path, megabytes: int) -> Path:
+    """A real .docx with one more part of `megabytes` MB of zeros (about 1 MB compressed per GB)."""
+    import zipfile
+
+    try:
+        from tests.fixtures_docs import build_policy_docx
+    except ImportError:
+        from fixtures_docs import build_policy_docx  # type: ignore[no-redef]
+    build_policy_docx(path)
+    with zipfile.ZipFile(path, "a", compression=zipfile.ZIP_DEFLATED) as archive:
+        with archive.open("word/media/filler.bin", "w", force_zip64=True) as part:
+            block = b"\0" * (1024 * 1024)
+            for _ in range(megabytes):
+                part.write(block)
+    return path
+
+
+@pytest.mark.parametrize("fmt, start", [("lowerLetter", 10 ** 11), ("lowerRoman", 10 ** 13), ("decimal", 10 ** 30)])
+def test_list_numbering_from_the_file_is_bounded(home: Path, tmp_path: Path, fmt: str, start: int) -> None:
+    result = conduct(copy_home(home, tmp_path), "add", str(_numbered_docx(tmp_path / "code.docx", fmt, start)),
+                     "--name", "Numbered Council", timeout=60)
+    assert result.returncode == 2, text_of(result)
+    assert "automatic list numbering reaches" in result.stderr.decode()
+    assert_clean(result)
+
+
+def test_ordinary_list_numbering_still_reads(tmp_path: Path) -> None:
+    from corpus.extract import extract
+
+    text = extract(_numbered_docx(tmp_path / "code.docx", "lowerRoman", 3)).text
+    assert "iii. Employees must declare every gift." in text and "v. Employees must record it." in text
+
+
+def test_a_cell_spanning_a_billion_columns_is_refused(home: Path, tmp_path: Path) -> None:
+    result = conduct(copy_home(home, tmp_path), "add", str(_spanning_docx(tmp_path / "code.docx", 10 ** 9)),
+                     "--name", "Spanning Council", timeout=60)
+    assert result.returncode == 2, text_of(result)
+    assert "spans 1,000,000,000 columns" in result.stderr.decode()
+    assert_clean(result)
+
+
+def test_a_zip_bomb_is_refused_before_it_inflates(home: Path, tmp_path: Path) -> None:
+    bomb = _bomb_docx(tmp_path / "bomb.docx", 1024)  # 1 GB of zeros in about 1 MB
+    assert bomb.stat().st_size < 3 * 1024 * 1024
+    result = conduct(copy_home(home, tmp_path), "add", str(bomb), "--name", "Bomb Council", timeout=60)
+    assert result.returncode == 2, text_of(result)
+    err = result.stderr.decode()
+    assert "would inflate to 1,024 MB" in err and "zip bomb" in err and "damaged" not in err
+    assert_clean(result)
+
+
+# --------------------------------------------------------------------------- 6: Markdown in linear time
+
+MARKDOWN_SHAPES = {
+    "bold": "**a ", "backticks": "`", "strike": "~~a ", "star": "*a ", "underscore": " _a", "comment": "<!--",
+    "double-underscore": " __a", "link": "[a](",
+}
+
+
+@pytest.mark.parametrize("shape", list(MARKDOWN_SHAPES))
+def test_pathological_markdown_completes(tmp_path: Path, shape: str) -> None:
+    """Each shape at 100 KB in one paragraph, read in a child process under the memory limit. The
+    time each takes against an ordinary document of the same size is benchmarks/bench_hostile.py's."""
+    unit = MARKDOWN_SHAPES[shape]
+    path = tmp_path / "code.md"
+    path.write_text("# Gifts\n\n1.1 Employees must declare gifts. " + unit * (100_000 // len(unit)) + "\n",
+                    encoding="utf-8")
+    code = "import sys; from corpus.extract import extract; print(len(extract(sys.argv[1]).text))"
+    result = subprocess.run([sys.executable, "-c", code, str(path)], cwd=ROOT, capture_output=True, text=True,
+                            timeout=120, preexec_fn=_limit_memory)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert int(result.stdout) > 50_000  # the text is kept, not dropped
+
+
+def test_markdown_emphasis_code_and_comments_still_read(tmp_path: Path) -> None:
+    from corpus.extract import extract
+
+    path = tmp_path / "code.md"
+    path.write_text("# Gifts\n\n1.1 Employees **must** declare _every_ gift, __even__ a *small* one, with "
+                    "`the form`<!-- internal note --> and ``double`` ticks. ~~Old rule.~~ New rule.\n",
+                    encoding="utf-8")
+    text = extract(path).text
+    assert "1.1 Employees must declare every gift, even a small one, with the form and double ticks." in text
+    assert "Old rule" not in text and "New rule." in text and "internal note" not in text

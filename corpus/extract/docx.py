@@ -31,6 +31,18 @@ _NUMBERING_MADE_NOTE = ("Clause numbers made by Word's automatic numbering were 
                         "from the list settings; check they match the document.")
 _SHAPES_NOTE = "Text inside text boxes or shapes was not read."
 _BULLET = "-"
+MAX_LIST_NUMBER = 10_000
+"""Word's own limit is 32,767; no code of conduct numbers a list past a few hundred. A number
+taken from the file is bounded before its text is built: letter style repeats a letter once
+per 26, so a list starting at 10^11 made 7.5 GB of text."""
+MAX_SPAN = 64
+"""Word tables have at most 63 columns; a cell spanning 10^9 of them made 7.8 GB of tabs."""
+MAX_LEVEL = 8
+MAX_ENTRY_BYTES = 200 * 1024 * 1024
+"""The most any one part of a .docx may inflate to (a real document.xml is a few MB)."""
+MAX_TOTAL_BYTES = 400 * 1024 * 1024
+MAX_RATIO = 200
+"""Compression ratio above which a large part is taken for a zip bomb (XML compresses 10-30x)."""
 
 
 def read_docx(data: bytes, name: str) -> tuple[str, list[str]]:
@@ -40,7 +52,10 @@ def read_docx(data: bytes, name: str) -> tuple[str, list[str]]:
     document = _open_docx(data, name)
     body = document.element.body
     reader = _DocxReader(document)
-    blocks = reader.blocks(body)
+    try:
+        blocks = reader.blocks(body)
+    except ExtractError as exc:  # a bound on a value read from the file: say which file
+        raise ExtractError(f"{name}: {exc}") from None
     notes = []
     if any(element.tag in _REVISIONS for element in body.iter()):
         notes.append(_TRACKED_NOTE)
@@ -62,11 +77,35 @@ def _open_docx(data: bytes, name: str) -> Any:
                            "Open it in Word and save it again as .docx, then add that.")
     import docx
 
+    _check_zip(data, name)
     try:
         return docx.Document(io.BytesIO(data))
     except Exception:
         raise ExtractError(f"{name} is damaged or is not a Word document, so it cannot be read. "
                            "Open it in Word and save it again as .docx, then add that.") from None
+
+
+def _check_zip(data: bytes, name: str) -> None:
+    """Refuse a zip bomb before anything is inflated: every entry's declared size, the total and the
+    ratio. zipfile never inflates an entry past its declared size (it stops at file_size and checks
+    the CRC), so checking what is declared bounds what is actually read."""
+    import zipfile
+
+    try:
+        entries = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return  # python-docx says it is damaged, in the usual words
+    total = 0
+    for entry in entries:
+        total += entry.file_size
+        ratio = entry.file_size / max(1, entry.compress_size)
+        if entry.file_size > MAX_ENTRY_BYTES or (entry.file_size > 10 * 1024 * 1024 and ratio > MAX_RATIO):
+            raise ExtractError(f"{name} holds a part ({entry.filename[:60]}) that would inflate to "
+                               f"{entry.file_size / 1024 ** 2:,.0f} MB from {entry.compress_size / 1024 ** 2:,.1f} MB; "
+                               "no Word document is like that, so it was not read (a zip bomb?).")
+        if total > MAX_TOTAL_BYTES:
+            raise ExtractError(f"{name} would inflate to more than {MAX_TOTAL_BYTES // 1024 ** 2} MB; "
+                               "no Word document is like that, so it was not read (a zip bomb?).")
 
 
 class _DocxReader:
@@ -147,6 +186,10 @@ class _DocxReader:
                     grid_span = tc_pr.find(f"{_W}gridSpan")
                     if grid_span is not None and (grid_span.get(_VAL) or "1").isdigit():
                         span = max(1, int(grid_span.get(_VAL)))
+                        if span > MAX_SPAN:
+                            raise ExtractError(f"a table cell in this document spans {span:,} columns (Word allows "
+                                               f"{MAX_SPAN - 1}); the file is damaged or not made by Word, so it was "
+                                               "not read.")
                     merge = tc_pr.find(f"{_W}vMerge")
                     continued = merge is not None and merge.get(_VAL) != "restart"
                 cells.append("" if continued else self._cell_text(tc))
@@ -328,25 +371,35 @@ class _Numbering:
                 start = override.find(f"{_W}startOverride")
                 if start is not None and (_val(start) or "").isdigit():
                     index = int(override.get(f"{_W}ilvl"))
-                    pending[index] = int(_val(start))
+                    if not 0 <= index <= MAX_LEVEL:
+                        raise IndexError(index)  # an unreadable level: the item becomes a bullet
+                    pending[index] = _bounded(int(_val(start)))
                     counters[index] = None
 
         def start_of(index: int) -> int:
             if index in pending:
                 return pending[index]
             value = _val(levels[index].find(f"{_W}start")) if index in levels else None
-            return int(value) if value and value.isdigit() else 1
+            return _bounded(int(value)) if value and value.isdigit() else 1
 
         if counters[level] is None:
             counters[level] = start_of(level)
             pending.pop(level, None)
         else:
-            counters[level] += 1
+            counters[level] = _bounded(counters[level] + 1)
         for deeper in range(level + 1, 9):
             restart = _val(levels[deeper].find(f"{_W}lvlRestart")) if deeper in levels else None
             if restart != "0":
                 counters[deeper] = None
         return [value if value is not None else start_of(i) for i, value in enumerate(counters)]
+
+
+def _bounded(number: int) -> int:
+    if number > MAX_LIST_NUMBER:
+        raise ExtractError(f"this document's automatic list numbering reaches {number:,} (no code numbers a list "
+                           f"past {MAX_LIST_NUMBER:,}); the file is damaged or not made by Word, so it was not read. "
+                           "Open it in Word and save it again, then add that.")
+    return number
 
 
 def _val(element: Any) -> str | None:
