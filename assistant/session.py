@@ -91,13 +91,16 @@ class Session:
     def _switch(self, wanted: str) -> Reply:
         if not wanted:
             return Reply(command="council", error="say which council, e.g. /council essex")
-        slug = self.assistant.library.match_council(wanted)
+        match = self.assistant.library.find_council(wanted)
+        slug = match.slug
         if slug is None:
             names = ", ".join(self.assistant.library.slugs)
-            return Reply(command="council", error=f"no council called {shown(wanted)!r}; councils: {names}")
+            hint = f"did you mean {' or '.join(match.suggestions)}? " if match.suggestions else ""
+            return Reply(command="council", error=f"no council called {shown(wanted)!r}; {hint}councils: {names}")
         self.conversation.council = slug
         name = self.assistant.library.document(slug).council.name
-        return Reply(command="council", message=f"Now answering from {name}'s code.", data={"council": slug})
+        taken = "" if match.exact else f"Taking {shown(wanted)!r} to mean {name}. "
+        return Reply(command="council", message=f"{taken}Now answering from {name}'s code.", data={"council": slug})
 
     def _compare(self, arg: str) -> Reply:
         request = read_compare(arg, fallback=self.conversation.said or "")

@@ -80,20 +80,44 @@ class Library:
         return [m[0] for m in ranked[:limit]]
 
     def match_council(self, wanted: str) -> str | None:
-        """The slug of the council a user means by a slug, name or alias, typos forgiven; None if none is close."""
-        from rapidfuzz import fuzz, process, utils
+        """The slug of the council a user means by a slug, name or alias, or an unambiguous typo of one."""
+        return self.find_council(wanted).slug
 
-        wanted = wanted.strip().lower()
-        if wanted in self.documents:
-            return wanted
-        choices = {}
+    def find_council(self, wanted: str) -> "CouncilMatch":
+        """An exact slug, name or alias (any case and spacing), else one close typo of one.
+
+        A name that only resembles a council is not one: 'anytown' is not the town council,
+        'gloucestershire' is not Gloucester City, 'county durham' is not the county council.
+        So the whole of what was typed is compared (fuzz.ratio, not a partial-match scorer), and
+        a typo is taken only when it is close (>= 85) and clearly closer to one council than any other.
+        """
+        from rapidfuzz import fuzz, utils
+
+        key = " ".join(wanted.lower().split())
+        best: dict[str, float] = {}
         for council in self.councils:
             for name in (council.slug, council.name, *council.aliases):
-                choices[name.lower()] = council.slug
-        best = process.extractOne(wanted, list(choices), scorer=fuzz.WRatio, processor=utils.default_process)
-        if best and best[1] >= 85:
-            return choices[best[0]]
-        return None
+                if key == " ".join(name.lower().split()):
+                    return CouncilMatch(council.slug, exact=True)
+                score = fuzz.ratio(key, name, processor=utils.default_process)
+                best[council.slug] = max(best.get(council.slug, 0.0), score)
+        ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
+        if ranked and ranked[0][1] >= TYPO_SCORE and (len(ranked) == 1 or ranked[0][1] - ranked[1][1] >= TYPO_MARGIN):
+            return CouncilMatch(ranked[0][0], exact=False)
+        return CouncilMatch(None, exact=False, suggestions=tuple(s for s, score in ranked[:3] if score >= 50))
+
+
+TYPO_SCORE = 85
+TYPO_MARGIN = 8
+
+
+@dataclass(frozen=True)
+class CouncilMatch:
+    """What a typed council name resolved to: a slug (exact, or a typo taken), or suggestions."""
+
+    slug: str | None
+    exact: bool
+    suggestions: tuple[str, ...] = ()
 
 
 def load_library(home: Path | None = None, warn: Callable[[str], None] | None = None) -> Library:

@@ -408,3 +408,30 @@ def test_markdown_emphasis_code_and_comments_still_read(tmp_path: Path) -> None:
     text = extract(path).text
     assert "1.1 Employees must declare every gift, even a small one, with the form and double ticks." in text
     assert "Old rule" not in text and "New rule." in text and "internal note" not in text
+
+
+# --------------------------------------------------------------------------- 8: council names that only resemble one
+
+
+@pytest.mark.parametrize("wanted, suggestion", [("anytown", "town"), ("gloucestershire", "gloucester"),
+                                                ("county durham", "county")])
+def test_a_name_that_only_resembles_a_council_is_refused_with_a_suggestion(home: Path, wanted: str,
+                                                                           suggestion: str) -> None:
+    result = conduct(home, "clauses", wanted)
+    assert result.returncode == 2
+    err = result.stderr.decode()
+    assert f"no council called {wanted!r}" in err and f"Did you mean {suggestion}" in err, err
+
+
+def test_exact_names_and_clear_typos_are_taken_and_a_typo_is_said(library) -> None:
+    for wanted, slug in [("thurrock", "thurrock"), ("Thurrock Council", "thurrock"), ("ESSEX", "essex"),
+                         ("essex county council", "essex"), ("county", "county")]:
+        match = library.find_council(wanted)
+        assert (match.slug, match.exact) == (slug, True), wanted
+    assert library.find_council("thurock").slug == "thurrock" and not library.find_council("thurock").exact
+
+
+def test_a_typo_taken_is_said_on_stderr(home: Path) -> None:
+    result = conduct(home, "clauses", "thurock")
+    assert result.returncode == 0
+    assert "taking 'thurock' to mean thurrock (Thurrock Council)" in result.stderr.decode()

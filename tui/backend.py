@@ -86,10 +86,15 @@ class Backend:
     def _resolve(self, wanted: str | None) -> str | None:
         if not wanted or self.library is None:
             return None
-        slug = self.library.match_council(wanted)
-        if slug is None:
-            self.warnings.append(f"No council called {wanted!r}; choose one with ctrl+o.")
-        return slug
+        from corpus.safe_text import shown
+
+        match = self.library.find_council(wanted)
+        if match.slug is None:
+            hint = f" Did you mean {', '.join(match.suggestions)}?" if match.suggestions else ""
+            self.warnings.append(f"No council called {shown(wanted)!r}.{hint} Choose one with ctrl+o.")
+        elif not match.exact:
+            self.warnings.append(f"Taking {shown(wanted)!r} to mean {self.library.document(match.slug).council.name}.")
+        return match.slug
 
     def _warm_up(self) -> None:
         """Ask once, off the record, so the first real question does not wait for spaCy."""

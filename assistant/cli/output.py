@@ -147,10 +147,13 @@ def error(message: str) -> None:
 
 def resolve_council(library: "Library", wanted: str) -> str | None:
     """A slug from what the user typed, forgiving typos; None (with a message) if there is no match."""
-    slug = library.match_council(wanted)
-    if slug is None:
-        error(f"no council called {shown(wanted)!r}. Councils: {', '.join(library.slugs)}.")
-    return slug
+    match = library.find_council(wanted)
+    if match.slug is None:
+        hint = f" Did you mean {' or '.join(match.suggestions)}?" if match.suggestions else ""
+        error(f"no council called {shown(wanted)!r}.{hint} Councils: {', '.join(library.slugs)}.")
+    elif not match.exact:
+        error(f"taking {shown(wanted)!r} to mean {match.slug} ({library.document(match.slug).council.name}).")
+    return match.slug
 
 
 def table(rows: list[list[str]], headers: list[str]) -> str:
