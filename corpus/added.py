@@ -431,7 +431,7 @@ def _store(root: Path, target: Path, source: Path, digest: str, files: list[tupl
     created_root = not root.exists()
     root.mkdir(parents=True, exist_ok=True)
     _clean_leftovers(root)
-    temp = root / f".adding-{target.name}-{secrets.token_hex(6)}"
+    temp = root / f".adding-{target.name}-{os.getpid()}-{secrets.token_hex(6)}"  # the pid: see _clean_leftovers
     done = False
     try:
         temp.mkdir()  # with the user's umask, unlike mkdtemp's owner-only folder
@@ -499,17 +499,40 @@ def _fsync_dir(path: Path) -> None:
 
 
 def _clean_leftovers(root: Path) -> None:
-    """Hidden folders left by a crash: a removal is always safe to finish; an add only once it is stale."""
+    """Hidden folders left by a crash: a removal is always safe to finish; an add once the process
+    that made it has gone (its pid is in the name), or once it is stale (an older name with no pid)."""
     now = time.time()
     for entry in root.iterdir():
-        if not entry.is_dir() or not entry.name.startswith(_TEMP_PREFIXES):
+        if not entry.name.startswith(_TEMP_PREFIXES):
+            continue
+        if entry.is_symlink():  # a removed council that was a symlink: drop the link, never its target
+            entry.unlink(missing_ok=True)
+            continue
+        if not entry.is_dir():
             continue
         try:
             stale = now - entry.stat().st_mtime > _STALE_SECONDS
         except OSError:
             continue
-        if entry.name.startswith(".removing-") or stale:
+        if entry.name.startswith(".removing-") or stale or _adder_gone(entry.name):
             shutil.rmtree(entry, ignore_errors=True)
+
+
+def _adder_gone(name: str) -> bool:
+    """Whether the `conduct add` that made `.adding-SLUG-PID-HEX` has exited."""
+    match = re.fullmatch(r"\.adding-.+-(\d{1,10})-[0-9a-f]{12}", name)
+    if match is None:
+        return False
+    pid = int(match.group(1))
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except (PermissionError, OverflowError):
+        return False
+    return False
 
 
 # --------------------------------------------------------------------------- removing
@@ -538,5 +561,8 @@ def remove_council(slug: str, home: Path | None = None) -> RemoveResult:
     except OSError as exc:
         raise AddError(f"{directory} could not be removed ({exc.strerror or exc}); nothing was changed") from None
     _fsync_dir(root)
-    shutil.rmtree(temp, ignore_errors=True)  # already out of sight: a leftover is cleared by the next add
+    if temp.is_symlink():
+        temp.unlink()  # a council folder that was a symlink: the link goes, whatever it pointed to stays
+    else:
+        shutil.rmtree(temp, ignore_errors=True)  # already out of sight: a leftover is cleared by the next add
     return RemoveResult(slug, name, directory)

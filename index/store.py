@@ -30,6 +30,27 @@ def save(path: Path, key: str, body: dict[str, Any]) -> None:
     payload = json.dumps({"key": key, **body}, separators=(",", ":"), sort_keys=True).encode("utf-8")
     header = f"{MAGIC} {FORMAT} {hashlib.sha256(payload).hexdigest()}\n".encode("ascii")
     write_atomic(path, header + payload)
+    _clean_temp_files(path.parent)
+
+
+TEMP_STALE_SECONDS = 3600
+
+
+def _clean_temp_files(directory: Path) -> None:
+    """write_atomic's '.NAME.*.tmp' files left by a killed process, once an hour old (a live write is seconds)."""
+    import time
+
+    now = time.time()
+    try:
+        entries = list(directory.glob(".*.tmp"))
+    except OSError:
+        return
+    for entry in entries:
+        try:
+            if entry.is_file() and now - entry.stat().st_mtime > TEMP_STALE_SECONDS:
+                entry.unlink()
+        except OSError:
+            pass
 
 
 def load(path: Path, key: str) -> dict[str, Any]:

@@ -415,9 +415,10 @@ def test_markdown_emphasis_code_and_comments_still_read(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("wanted, suggestion", [("anytown", "town"), ("gloucestershire", "gloucester"),
                                                 ("county durham", "county")])
-def test_a_name_that_only_resembles_a_council_is_refused_with_a_suggestion(home: Path, wanted: str,
+def test_a_name_that_only_resembles_a_council_is_refused_with_a_suggestion(tmp_path: Path, wanted: str,
                                                                            suggestion: str) -> None:
-    result = conduct(home, "clauses", wanted)
+    """As after `conduct remove anytown`: only the bundled councils are left."""
+    result = conduct(tmp_path / "home", "clauses", wanted)
     assert result.returncode == 2
     err = result.stderr.decode()
     assert f"no council called {wanted!r}" in err and f"Did you mean {suggestion}" in err, err
@@ -435,3 +436,39 @@ def test_a_typo_taken_is_said_on_stderr(home: Path) -> None:
     result = conduct(home, "clauses", "thurock")
     assert result.returncode == 0
     assert "taking 'thurock' to mean thurrock (Thurrock Council)" in result.stderr.decode()
+
+
+# --------------------------------------------------------------------------- 16: housekeeping
+
+
+def test_leftovers_of_dead_adds_links_and_temp_files_are_cleared(tmp_path: Path) -> None:
+    import time
+
+    from corpus.added import add_council, remove_council
+    from index import store
+
+    home = tmp_path / "home"
+    first = add_council(write_txt(tmp_path), "Anytown Borough Council", home=home)
+    root = home / "councils"
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    leftover = root / f".adding-other-{int(dead.stdout)}-{'0' * 12}"
+    leftover.mkdir()
+    (leftover / "text.txt").write_text("half written", encoding="utf-8")
+    # a council folder that is a symlink to a folder elsewhere
+    elsewhere = tmp_path / "elsewhere"
+    first.directory.rename(elsewhere)
+    (root / "anytown").symlink_to(elsewhere)
+    remove_council("anytown", home=home)
+    assert not any(p.name.startswith(".removing-") for p in root.iterdir())
+    assert (elsewhere / "council.toml").is_file()  # only the link went
+    add_council(write_txt(tmp_path, name="b.txt"), "Bothtown Council", home=home)
+    assert not leftover.exists()  # its adder has exited: cleared at once, not after 24 hours
+
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    stale, fresh = cache / ".index.json.abc.tmp", cache / ".index.json.def.tmp"
+    stale.write_bytes(b"x")
+    fresh.write_bytes(b"x")
+    os.utime(stale, (time.time() - 7200, time.time() - 7200))
+    store.save(cache / "index.json", "key", {})
+    assert not stale.exists() and fresh.exists()
