@@ -6,6 +6,7 @@ Runs, each in its own process so that imports and peak memory do not leak betwee
   bench_startup.py   cold start of `conduct ask` against the bare spaCy + rank-bm25 imports
   bench_answers.py   warm cost per question, index build and cache load, memory
   bench_scale.py     500 councils x 150 clauses: build, query, memory; rank-bm25 and bm25s side by side
+  bench_hostile.py   pathological Markdown vs ordinary; reply cost at turn 20,000 vs turn 100
   bench_search.py    warm search, cold `conduct search`, index build (its own report, parsed here)
 Each script's full report is printed as it runs; the table at the end has the headline rows
 (--all: every row). The whole run takes about two to four minutes (--quick: under a minute, for a
@@ -29,7 +30,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from _common import Row, markdown_table  # noqa: E402
 
-OURS = ("bench_startup.py", "bench_answers.py", "bench_scale.py")
+OURS = ("bench_startup.py", "bench_answers.py", "bench_scale.py", "bench_hostile.py")
 
 
 def run_ours(name: str, quick: bool) -> tuple[list[Row], float, int]:

@@ -47,8 +47,10 @@ _MD_ESCAPABLE = "\\`*_{}[]()#+-.!|~<>&"
 _PROTECT = {c: chr(0xE000 + ord(c)) for c in _MD_ESCAPABLE}
 _UNPROTECT = str.maketrans({v: k for k, v in _PROTECT.items()})
 _MD_INLINE: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"!\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)"), r"\1"),            # image -> alt text
-    (re.compile(r"\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)"), r"\1"),             # [text](url)
+    # A URL's inner parentheses cannot hold another "(": an unclosed "[a](" repeated made "[^)]*" scan
+    # to the end of the paragraph from every one of them.
+    (re.compile(r"!\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)"), r"\1"),           # image -> alt text
+    (re.compile(r"\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)"), r"\1"),            # [text](url)
     (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),                           # [text][ref]
     (re.compile(r"<((?:https?|ftp|mailto):[^>\s]+|[^@<>\s]+@[^@<>\s]+)>"), r"\1"),  # autolink
     (re.compile(r"<br\s*/?>", re.I), "\n"),
