@@ -28,7 +28,7 @@ def run_serve(host: str, port: int, council: str | None, *, allow_remote: bool =
     import os
 
     try:
-        from tui.serve import DEFAULT_MAX_SESSIONS, GatedServer, is_loopback, new_token
+        from tui.serve import DEFAULT_MAX_SESSIONS, gated_server_class, is_loopback, new_token
     except ImportError:
         sys.stderr.write("conduct: serving needs textual-serve (pip install textual-serve)\n")
         return 1
@@ -40,7 +40,7 @@ def run_serve(host: str, port: int, council: str | None, *, allow_remote: bool =
         sys.stderr.write(f"conduct: warning: serving on {host}; anyone who can reach this machine and has "
                          "the token can use Conduct, over plain HTTP.\n")
     token = token or os.environ.get("CONDUCT_SERVE_TOKEN") or new_token()
-    server = GatedServer(serve_command(council), host=host, port=port, token=token,
+    server = gated_server_class()(serve_command(council), host=host, port=port, token=token,
                          max_sessions=max_sessions or DEFAULT_MAX_SESSIONS,
                          announce=lambda line: print(line, flush=True))
     try:
