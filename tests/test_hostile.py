@@ -269,23 +269,6 @@ def test_a_fifo_or_device_in_place_of_a_file_never_hangs(home: Path, tmp_path: P
 # --------------------------------------------------------------------------- 9: bounded conversation state
 
 
-def test_a_long_conversation_keeps_bounded_state(assistant) -> None:
-    """Before: every same-topic follow-up's words were concatenated, so each reply cost more than the
-    last (136 ms at line 3,000). The reply cost with 20,000 turns is measured by
-    benchmarks/bench_hostile.py; here the state itself must stay bounded."""
-    from assistant.engine import HISTORY_LIMIT, SAID_LIMIT
-    from assistant.session import Session
-
-    session = Session(assistant, "county")
-    first = session.handle("Can I accept a gift from a supplier?")
-    for turn in range(400):
-        reply = session.handle(f"it is a bottle of wine worth £{10 + turn % 30}")
-        assert reply.answer is not None and reply.answer.topic == first.answer.topic
-    convo = session.conversation
-    assert len(convo.said) <= SAID_LIMIT and len(convo.history) <= HISTORY_LIMIT
-    assert session.handle("what if it were £40?").answer.verdict == "not_allowed"
-
-
 # --------------------------------------------------------------------------- 1, 7: Word files that inflate
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
