@@ -266,7 +266,6 @@ def test_a_fifo_or_device_in_place_of_a_file_never_hangs(home: Path, tmp_path: P
         assert "index cache" in err and "rebuilding" in err
 
 
-# --------------------------------------------------------------------------- 9: bounded conversation state
 
 
 # --------------------------------------------------------------------------- 1, 7: Word files that inflate
