@@ -332,11 +332,21 @@ class Assistant:
                           facts=facts.to_dict(), trace=Trace("compare", "topic_unknown"), notice=notice)
         slugs = only or self.library.slugs
         per: dict[str, Answer] = {}
+        skipped: list[str] = []
         for slug in slugs:
-            if facts.is_empty():
-                per[slug] = self.guidance(slug, topic, question, facts)
-            else:
-                per[slug] = self.decide(slug, topic, question, facts)
+            try:
+                if facts.is_empty():
+                    per[slug] = self.guidance(slug, topic, question, facts)
+                else:
+                    per[slug] = self.decide(slug, topic, question, facts)
+            except PolicyError as exc:  # one broken hand-edited file must not stop the comparison
+                skipped.append(f"{slug} was left out: {exc}")
+        if skipped:
+            notice = " ".join(filter(None, [notice, *skipped]))
+        if not per:
+            return Answer(question=question, council=None, topic=topic, verdict="needs_info",
+                          summary="No council could be compared.", facts=facts.to_dict(),
+                          trace=Trace("compare", "no_council"), notice=notice)
         councils = {
             slug: {"name": self.library.document(slug).council.short_name, "verdict": a.verdict, "label": a.label,
                    "summary": a.summary, "reasons": [p.text for p in a.reasons],
