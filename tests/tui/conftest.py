@@ -55,6 +55,12 @@ def tui_assistant(conduct_home: Path) -> Any:
 
 
 @pytest.fixture(autouse=True)
+def steady_cursor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The text cursor never blinks in tests, so a snapshot cannot catch it half-way."""
+    monkeypatch.setattr("textual.widgets._input.Input._toggle_cursor", lambda self: None)
+
+
+@pytest.fixture(autouse=True)
 def stand_in_scenarios(monkeypatch: pytest.MonkeyPatch) -> tuple[Scenario, ...]:
     monkeypatch.setattr("tui.scenarios.load", lambda: SCENARIOS)
     return SCENARIOS

@@ -13,9 +13,11 @@ from tui.widgets.verdict_badge import VerdictBadge
 
 async def settle(pilot: Any) -> None:
     """Wait until every worker has finished and what it posted has been shown (never a sleep)."""
-    for _ in range(2):
+    for _ in range(3):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause()
 
 
 async def ask(pilot: Any, text: str) -> None:

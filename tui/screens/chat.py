@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widget import Widget
+from textual.widget import AwaitMount, Widget
 from textual.widgets import Button, Footer, Header
 
 from assistant.session import Reply
@@ -154,16 +154,21 @@ class ChatScreen(Screen[None]):
     def add(self, widget: Widget, keep_question_in_view: bool = False) -> None:
         """Append to the conversation and scroll to it; a long answer scrolls only as far as its question."""
         conversation = self.query_one("#conversation", VerticalScroll)
-        conversation.mount(widget)
+        mounted = conversation.mount(widget)
         excess = len(conversation.children) - MAX_ENTRIES
         if excess > 0:
             conversation.remove_children(list(conversation.children)[:excess])
+        self.call_later(self._scroll_when_mounted, mounted, conversation, keep_question_in_view)
+
+    async def _scroll_when_mounted(self, mounted: AwaitMount, conversation: VerticalScroll, keep_question: bool) -> None:
+        """Scroll once the new entry and its children exist: measured earlier, a long answer was
+        laid out half-built and the scroll stopped short of it."""
+        await mounted
         questions = conversation.query(QuestionBubble)
-        if keep_question_in_view and questions:
-            question = questions.last()
-            self.call_after_refresh(self._scroll_answer_into_view, conversation, question)
+        if keep_question and questions:
+            self.call_after_refresh(self._scroll_answer_into_view, conversation, questions.last())
         else:
-            conversation.scroll_end(animate=False)
+            self.call_after_refresh(conversation.scroll_end, animate=False)
 
     @staticmethod
     def _scroll_answer_into_view(conversation: VerticalScroll, question: Widget) -> None:
