@@ -19,14 +19,24 @@ class NotRegular(OSError):
     """Not an ordinary file, or larger than Conduct will read; the message says which."""
 
 
-def read_regular(path: Path | str, limit: int) -> bytes:
-    """The bytes of a regular file of at most ``limit`` bytes; FileNotFoundError, NotRegular or OSError otherwise."""
-    path = Path(path)
+def _open_regular(path: Path) -> tuple[int, os.stat_result]:
+    """Open without blocking and check, on the descriptor itself, that it is a regular file."""
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise NotRegular(f"{path} is not an ordinary file")
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd, info
+
+
+def read_regular(path: Path | str, limit: int) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes; FileNotFoundError, NotRegular or OSError otherwise."""
+    path = Path(path)
+    fd, info = _open_regular(path)
+    try:
         if info.st_size > limit:
             raise NotRegular(f"{path} is {info.st_size:,} bytes, more than the {limit:,} Conduct reads")
         chunks, total = [], 0
@@ -56,11 +66,8 @@ def sha256_regular(path: Path | str, limit: int) -> str:
     import hashlib
 
     path = Path(path)
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    fd, info = _open_regular(path)
     try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise NotRegular(f"{path} is not an ordinary file")
         digest, total = hashlib.sha256(), 0
         while chunk := os.read(fd, MiB):
             total += len(chunk)
