@@ -134,7 +134,9 @@ class CompareScreen(Screen[None]):
     def show(self, answer: Answer) -> None:
         self.answer = answer
         self.query_one("#agreement", Static).update(render.text(answer.summary, "bold"))
-        self._fill_table(answer)
+        # Fill the table once the agreement line has taken its height, so the rows are laid out
+        # against the table's final size (filled earlier, a stale scrollbar could stay behind).
+        self.call_after_refresh(self._fill_table, answer)
 
     def _fill_table(self, answer: Answer) -> None:
         table = self.query_one("#compare-table", DataTable)
