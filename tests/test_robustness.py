@@ -33,7 +33,7 @@ except ImportError:  # tests/ is not a package: pytest puts it on sys.path inste
 ROOT = Path(__file__).resolve().parents[1]
 PROPERTY = settings(max_examples=examples(150), deadline=None, suppress_health_check=list(HealthCheck))
 LONG = settings(max_examples=examples(25), deadline=None, suppress_health_check=list(HealthCheck))
-TIME_LIMIT = 2.0
+TIME_LIMIT = 2.0  # seconds of CPU time per answer (see timed_ask)
 
 RTL = "\u0645\u0631\u062d\u0628\u0627 \u05e9\u05dc\u05d5\u05dd \u202e\u202b\u200f\u061c"
 EMOJI = "\U0001F381\U0001F377\U0001F44D\U0001F3FD\u200d\u2642\ufe0f\U0001F1EC\U0001F1E7"
@@ -72,9 +72,11 @@ def spiced(base: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
 
 
 def timed_ask(assistant, question: str, council: str = "thurrock") -> tuple[Answer, float]:
-    started = time.perf_counter()
+    """The answer and the CPU time it took: a hang guard that a busy machine cannot trip
+    (wall-clock time here failed a healthy run at load 18; speed itself is benchmarks/' job)."""
+    started = time.process_time()
     answer = assistant.ask(question, council)
-    return answer, time.perf_counter() - started
+    return answer, time.process_time() - started
 
 
 def check_answer(answer: Answer, question: str, elapsed: float) -> None:
@@ -87,7 +89,7 @@ def check_answer(answer: Answer, question: str, elapsed: float) -> None:
     assert len(answer.question) <= MAX_QUESTION_CHARS, (
         f"the question echoed in the answer is {len(answer.question)} characters: it must be cut to "
         f"{MAX_QUESTION_CHARS} (engine._clip: cut again after breaking unbroken runs with spaces)")
-    assert elapsed < TIME_LIMIT, f"{elapsed:.2f} s for {question[:80]!r}"
+    assert elapsed < TIME_LIMIT, f"{elapsed:.2f} s of CPU time for {question[:80]!r}"
     if len(normalise(question)) > MAX_QUESTION_CHARS:
         assert answer.notice and "2,000 characters" in answer.notice
     else:
@@ -155,7 +157,7 @@ def test_an_unbroken_run_of_symbols_is_answered_quickly(assistant) -> None:
         question = run * 5_000 + "?"  # unique strings: spaCy caches what it has tokenised before
         answer, elapsed = timed_ask(assistant, question)
         check_answer(answer, question, elapsed)
-        assert elapsed < 0.5, f"{elapsed:.2f} s for {run!r} * 5000"
+        assert elapsed < 0.5, f"{elapsed:.2f} s of CPU time for {run!r} * 5000"
 
 
 # -- money ---------------------------------------------------------------------------------
@@ -319,10 +321,10 @@ def test_compare_reads_its_argument_like_a_question(assistant) -> None:
     reply = session.handle("/compare gifts worth \x1b[1m30\x1b[0m quid from a contractor")
     assert reply.answer.facts["amount"]["pence"] == 3000
     assert "\x1b" not in reply.answer.question
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time, as in timed_ask
     long = session.handle("/compare gifts " + "worth a lot " * 1_000 + "£" * 3_000)
     assert len(long.answer.question) <= MAX_QUESTION_CHARS
-    assert time.perf_counter() - started < TIME_LIMIT
+    assert time.process_time() - started < TIME_LIMIT
 
 
 def test_a_long_compare_argument_is_cut_with_a_notice(assistant) -> None:
