@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from assistant.answer import Answer, Point, Trace
 from assistant.conversation import NEW, REPLY, Conversation, Pending
 from assistant.decide.decision import Context, not_covered
+from assistant.decide.from_clauses import Governing, action_for, answers_the_ask, governing, summary_for
+from assistant.understand.clause_rules import split_sentences
 from assistant.decide.policy import Policy, PolicyError, policy_for, policy_problems
 from assistant.decide.render import answer_from_decision, citations_for, guidance_points
 from assistant.decide.topics import TOPIC_NAMES, TOPICS, falls_back_on, overview_falls_back_on, template_for
@@ -27,6 +30,20 @@ if TYPE_CHECKING:
 
 GUIDANCE_MIN_SCORE = 6.0
 """Below this BM25 score the best clause is only a loose match: say the code does not cover it."""
+OVERRIDE_SCORE = 10.0
+OVERRIDE_COVER = 0.35
+OVERRIDE_OWN_BEST = 5.0
+"""With the same verdict, a rule replaces the template's clause only when the template's own clauses
+hardly match the question (the sign of a topic forced on it)..."""
+OVERRIDE_MARGIN = 3.0
+"""...with another verdict, only when it matches this much better than they do, and is no laxer:
+a general 'without permission' never softens a template's specific 'no'."""
+STRICTNESS = {"allowed": 0, "not_required": 0, "allowed_with_conditions": 1, "required": 2, "refer": 2, "not_allowed": 3}
+OVERRIDING = {"must_not", "only_with"}
+"""Only a rule that says so outright overrides a template: a prohibition, or someone else's consent."""
+"""How plainly a clause's rule must match before it decides over a template's answer."""
+RULE_CANDIDATES = 8
+"""How many retrieved clauses are read for a rule that governs the question."""
 OBLIGATION = re.compile(r"\b(must|must not|should|shall|are required|is required|required to|expected to|may not|not permitted|will not be tolerated)\b", re.I)
 
 
@@ -111,7 +128,8 @@ class Assistant:
         if reading.intent == "guidance" and topic is not None:
             return self._remember(convo, self.guidance(convo.council, topic, text, facts, notice))
         if topic is None:
-            return self._remember(convo, self._from_clauses(text, convo.council, facts, notice, tokens=q.query_tokens))
+            return self._remember(convo, self._from_clauses(text, convo.council, facts, notice, tokens=q.query_tokens,
+                                                            decide=reading.intent != "guidance"))
         answer = self.decide(convo.council, topic, text, facts, said, notice, tokens=q.query_tokens)
         if answer.verdict == "needs_info" and answer.follow_up and answer.follow_up == convo.asked:
             return self._remember(convo, self._both_ways(convo, text, notice))  # never the same question twice
@@ -239,7 +257,38 @@ class Assistant:
             decision = not_covered(ctx, topic, TOPIC_NAMES[topic])
         else:
             decision = template_for(topic)(ctx)
+            if tokens is not None and decision.verdict not in {"needs_info", "not_covered", "guidance"}:
+                cited = {p.citation for p in (*decision.decisive, *decision.used)}
+                found, listing = self._governing(question, council, tokens, loose=not cited)
+                if found is not None and not cited:
+                    # The template decided on no clause at all (an added code's parameter was not
+                    # drafted): a clause whose rule plainly governs is a better basis than none.
+                    return self._from_rule(question, council, facts, notice, found, topic)
+                sections = {c.section_id for c in map(self.library.clause, cited) if c is not None}
+                clause = self.library.clause(found.rule.clause_id) if found is not None else None
+                own_best = max((score for score, rule in listing
+                                if rule.clause_id in cited or _section(self.library, rule.clause_id) in sections), default=0.0)
+                if (found is not None and clause is not None and found.score >= OVERRIDE_SCORE
+                        and found.cover >= OVERRIDE_COVER and clause.section_id not in sections
+                        and answers_the_ask(found, question)
+                        and (own_best < OVERRIDE_OWN_BEST if found.verdict == decision.verdict else
+                             found.score - own_best >= OVERRIDE_MARGIN
+                             and STRICTNESS.get(found.verdict, 0) >= STRICTNESS.get(decision.verdict, 0))
+                        and found.rule.modality in OVERRIDING):
+                    # A clause whose own rule matches the situation far better than the template's
+                    # clauses decides it: 'gambling sites on a work laptop' is 24.2(c), not the
+                    # general rule on using equipment.
+                    return self._from_rule(question, council, facts, notice, found, topic)
         return answer_from_decision(self.library, decision, question, council, topic, facts.to_dict(), notice)
+
+    def _governing(self, question: str, council: str, tokens: Sequence[str], loose: bool = False
+                   ) -> "tuple[Governing | None, list]":
+        from index.analyse import get_analyser
+
+        plain = analysable(question)
+        wide = self.retriever.search_query(plain, tokens, [council], k=RULE_CANDIDATES)
+        return governing(question, get_analyser().tokens(plain), tokens, council, self.library, self.retriever,
+                         wide.hits, loose=loose)
 
     def guidance(self, council: str, topic: str, question: str, facts: "Facts | None" = None,
                  notice: str | None = None) -> Answer:
@@ -282,17 +331,27 @@ class Assistant:
         )
 
     def _from_clauses(self, question: str, council: str, facts: "Facts", notice: str | None,
-                      drafted_gap: str | None = None, tokens: Sequence[str] | None = None) -> Answer:
-        """No template fits: quote the obligations in the best-matching clauses, or say the code is silent.
+                      drafted_gap: str | None = None, tokens: Sequence[str] | None = None,
+                      decide: bool = True) -> Answer:
+        """No template fits: decide from the one clause whose rule plainly governs the question, or
+        quote the obligations in the best-matching clauses, or say the code is silent.
 
         `tokens` are the question's query tokens when it was read as a `Question`; otherwise
         (a comparison's situation) the text is analysed here."""
+        from index.analyse import get_analyser
+
+        plain = analysable(question)
         if tokens is None:
-            result = self.retriever.search(analysable(question), [council], k=3)
-        else:
-            result = self.retriever.search_query(analysable(question), tokens, [council], k=3)
+            tokens = get_analyser().query_tokens(plain)
+        wide = self.retriever.search_query(plain, tokens, [council], k=RULE_CANDIDATES)
+        result = replace(wide, hits=wide.hits[:3])
         if not result.hits:
             return self._outside_codes(question, council, facts, notice)
+        if decide:
+            found, _ = governing(question, get_analyser().tokens(plain), tokens, council, self.library,
+                                 self.retriever, wide.hits, loose=drafted_gap is not None)
+            if found is not None:
+                return self._from_rule(question, council, facts, notice, found)
         confident = [h for h in result.hits if h.score >= GUIDANCE_MIN_SCORE]
         hits = confident or list(result.hits[:2])
         points, highlights = [], {}
@@ -318,6 +377,37 @@ class Assistant:
             facts=facts.to_dict(),
             trace=Trace("clauses", "best_clauses", tuple({"name": "bm25", "value": round(h.score, 3), "citation": h.clause.id,
                                                          "quote": highlights[h.clause.id]} for h in hits)),
+            notice=notice,
+        )
+
+    def _from_rule(self, question: str, council: str, facts: "Facts", notice: str | None, found: Governing,
+                   topic: str | None = None) -> Answer:
+        """A verdict decided by one clause's own rule, citing it and highlighting its deciding words."""
+        rule = found.rule
+        clause = self.library.clause(rule.clause_id)
+        ref = clause.number if clause is not None else rule.clause_id
+        deciding = rule.exception if found.exception_fits and rule.exception else rule.sentence
+        reasons = [Point(_sentence_of(rule.sentence), rule.clause_id)]
+        if found.exception_fits and rule.exception:
+            reasons.append(Point(_sentence_of(rule.exception), rule.clause_id))
+        action = action_for(found)
+        actions = (Point(action, rule.clause_id),) if action else ()
+        ids, highlights = [rule.clause_id], {rule.clause_id: deciding}
+        parent = self.library.clause(clause.parent) if clause is not None and clause.parent else None
+        if parent is not None:  # a list item reads as part of the sentence that introduces it
+            ids.append(parent.id)
+            intro = [s for s in split_sentences(parent.body)]
+            if intro:
+                highlights[parent.id] = intro[-1]
+        return Answer(
+            question=question, council=council, topic=topic, verdict=found.verdict,
+            summary=summary_for(found, self.library.document(council).council.short_name, ref),
+            reasons=tuple(reasons), actions=actions,
+            citations=citations_for(self.library, ids, highlights),
+            facts=facts.to_dict(),
+            trace=Trace("clauses", f"clause_rule_{rule.modality}", ({
+                "name": "rule", "value": rule.modality, "citation": rule.clause_id, "quote": deciding,
+                "person": rule.person, "score": round(found.score, 3), "cover": round(found.cover, 3)},)),
             notice=notice,
         )
 
@@ -434,3 +524,14 @@ def _obligation(text: str) -> str:
         if OBLIGATION.search(sentence):
             return sentence.strip()
     return sentences[0].strip()
+
+
+def _sentence_of(text: str) -> str:
+    text = " ".join(text.split()).rstrip(" ;:,")
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+def _section(library: Library, clause_id: str) -> str | None:
+    clause = library.clause(clause_id)
+    return clause.section_id if clause is not None else None

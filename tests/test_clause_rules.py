@@ -1,0 +1,177 @@
+"""The clause reader: every clause read into what it decides, and answers decided from one clause.
+
+The bundled codes are checked on clauses whose reading is plain from their words; an added code
+written in its own way (no 'must', a rule that is someone's 'alone', an imperative after a
+condition) is checked end to end, from `conduct add` to a cited verdict.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.decide.from_clauses import ask_kind
+from assistant.engine import Assistant
+from assistant.understand.clause_rules import (
+    ENCOURAGED, MAY, MUST, MUST_NOT, ONLY_WITH, read_sentence, rules_for,
+)
+from corpus.added import add_council
+from corpus.library import Library, load_library
+
+ELMFORD = """Elmford District Council
+
+Staff Code of Conduct
+
+1. Tendering
+
+1.1 No officer shall accept entertainment from a firm while a tender exercise is under way.
+
+1.2 Where a member of your family works for a bidder, inform the Director without delay and withdraw from the decision.
+
+2. Press and publicity
+
+2.1 Statements to the media are the responsibility of the Press Office alone.
+
+3. Betting
+
+3.1 Officers must not place bets or visit betting websites on council computers.
+
+4. Protective clothing
+
+4.1 Officers must wear the protective clothing issued to them on every site visit.
+"""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "modality", "duty", "person"),
+    [
+        ("No officer shall accept entertainment from a firm while a tender exercise is under way.", MUST_NOT, False, None),
+        ("Inform the Director without delay and withdraw from the decision.", MUST, True, "the Director"),
+        ("Where a relative bids, inform the Director without delay.", MUST, True, "the Director"),
+        ("Statements to the media are the responsibility of the Press Office alone.", ONLY_WITH, False, "the Press Office"),
+        ("You must obtain the written approval of your Head of Service before you start.", ONLY_WITH, False,
+         "your Head of Service"),
+        ("Staff must not use council vans for private journeys.", MUST_NOT, False, None),
+        ("Do not share your password with anyone.", MUST_NOT, False, None),
+        ("You must tell your line manager if you are arrested.", MUST, True, "your line manager"),
+        ("Subsistence may be claimed when working away from your normal place of work.", MAY, False, None),
+        ("The council encourages staff to volunteer in the community.", ENCOURAGED, False, None),
+    ],
+)
+def test_a_sentence_reads_as_the_rule_it_states(sentence: str, modality: str, duty: bool, person: str | None) -> None:
+    rule = read_sentence("x:1", sentence)
+    assert rule is not None
+    assert (rule.modality, rule.duty, rule.person) == (modality, duty, person)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This may or may not have a bearing on their employment status.",
+        "If you are unsure what is acceptable, ask your manager.",
+        "Further information can be found in the Outside Work policy.",
+        "This code applies to all employees.",
+    ],
+)
+def test_sentences_that_decide_nothing_are_not_rules(sentence: str) -> None:
+    rule = read_sentence("x:1", sentence)
+    assert rule is None or rule.modality != MUST_NOT
+
+
+def test_a_condition_and_an_exception_are_kept_apart() -> None:
+    rule = read_sentence("x:1", "No officer shall accept entertainment from a firm while a tender exercise is under way.")
+    assert rule.condition == "while a tender exercise is under way"
+    rule = read_sentence("x:1", "Officers must not reveal any information unless the person concerned gives written permission.")
+    assert rule.modality == MUST_NOT and rule.exception.startswith("unless the person concerned")
+
+
+def test_list_items_take_the_modality_of_the_words_that_introduce_them(library: Library) -> None:
+    county = rules_for(library.document("county"))
+    assert county["county:24.2(c)"][0].modality == MUST_NOT  # an example of misconduct
+    note = county["county:24.2(j)"][0]
+    assert note.modality == MUST_NOT and note.exception.startswith("this does not include reasonable physical restraint")
+    essex = rules_for(library.document("essex"))
+    assert essex["essex:when-working-on-behalf-of-ecc-you-must/4"][0].modality == MUST  # heading ends 'you must:'
+
+
+def test_every_rule_quotes_its_own_clause(library: Library) -> None:
+    """Citations are sacred: the sentence a rule highlights is really in the clause it cites."""
+    count = 0
+    for slug in library.slugs:
+        for clause_id, rules in rules_for(library.document(slug)).items():
+            text = " ".join(library.clause(clause_id).text.split())
+            for rule in rules:
+                assert " ".join(rule.sentence.split()) in text, (clause_id, rule.sentence)
+                count += 1
+    assert count > 400
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("can I use the van at the weekend?", "permission"),
+        ("is it ok to wedge the door open", "permission"),
+        ("do I have to tell my manager?", "duty"),
+        ("what should I do?", "duty"),
+        ("I was overpaid last month", "statement"),
+    ],
+)
+def test_what_a_question_asks(question: str, kind: str) -> None:
+    assert ask_kind(question) == kind
+
+
+@pytest.mark.parametrize(
+    ("council", "question", "verdict", "cite"),
+    [
+        ("county", "Do I have to report a near miss at work, nobody was hurt?", "required", "county:22.1"),
+        ("thurrock", "Can I claim subsistence when I work away from my normal place of work?", "allowed_with_conditions",
+         "thurrock:14.9"),
+        ("town", "I was overpaid my expenses by mistake last month, do I have to tell anyone?", "required", "town:2"),
+        ("essex", "Do I have to wear protective equipment on site for health and safety?", "required",
+         "essex:use-of-ecc-resources-equipment-and-facilities/2"),
+    ],
+)
+def test_a_clause_that_plainly_governs_decides(assistant: Assistant, council: str, question: str, verdict: str,
+                                              cite: str) -> None:
+    answer = assistant.ask(question, council)
+    assert (answer.verdict, answer.citations[0].id) == (verdict, cite), answer.summary
+    assert answer.trace.rule.startswith("clause_rule_")
+    assert answer.citations[0].highlight in answer.citations[0].text
+
+
+def test_a_question_no_clause_governs_stays_guidance(assistant: Assistant) -> None:
+    answer = assistant.ask("what about the thing from before with the forms", "county")
+    assert answer.verdict in {"guidance", "not_covered", "needs_info"}
+
+
+@pytest.fixture(scope="module")
+def elmford(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    home = tmp_path_factory.mktemp("elmford-home")
+    source = home / "elmford.txt"
+    source.write_text(ELMFORD, encoding="utf-8")
+    add_council(source, "Elmford District Council", home=home)
+    return Assistant(load_library(home))
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict", "cite", "person"),
+    [
+        ("A firm bidding in our tender has invited me to a football match, can I go?", "not_allowed", "elmford:1.1", None),
+        ("My brother works for one of the bidders, what should I do?", "required", "elmford:1.2", "the Director"),
+        ("A journalist phoned asking about the bin strike, can I give them a quote?", "refer", "elmford:2.1",
+         "the Press Office"),
+        ("can I check the betting odds on my work computer at lunch?", "not_allowed", "elmford:3.1", None),
+        ("do I really have to wear the protective clothing on a short site visit?", "required", "elmford:4.1", None),
+    ],
+)
+def test_an_added_code_in_its_own_words_is_decided_from_its_clauses(
+    elmford: Assistant, question: str, verdict: str, cite: str, person: str | None
+) -> None:
+    answer = elmford.ask(question, "elmford")
+    assert answer.verdict == verdict, answer.summary
+    assert answer.citations[0].id == cite
+    assert answer.citations[0].highlight in answer.citations[0].text
+    if person:
+        assert person in answer.summary
+    assert elmford.ask(question, "elmford").to_json() == answer.to_json()  # deterministic
