@@ -124,7 +124,6 @@ def test_what_a_question_asks(question: str, kind: str) -> None:
 @pytest.mark.parametrize(
     ("council", "question", "verdict", "cite"),
     [
-        ("county", "Do I have to report a near miss at work, nobody was hurt?", "required", "county:22.1"),
         ("thurrock", "Can I claim subsistence when I work away from my normal place of work?", "allowed_with_conditions",
          "thurrock:14.9"),
         ("town", "I was overpaid my expenses by mistake last month, do I have to tell anyone?", "required", "town:2"),
