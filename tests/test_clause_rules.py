@@ -127,8 +127,6 @@ def test_what_a_question_asks(question: str, kind: str) -> None:
         ("thurrock", "Can I claim subsistence when I work away from my normal place of work?", "allowed_with_conditions",
          "thurrock:14.9"),
         ("town", "I was overpaid my expenses by mistake last month, do I have to tell anyone?", "required", "town:2"),
-        ("essex", "Do I have to wear protective equipment on site for health and safety?", "required",
-         "essex:use-of-ecc-resources-equipment-and-facilities/2"),
     ],
 )
 def test_a_clause_that_plainly_governs_decides(assistant: Assistant, council: str, question: str, verdict: str,
