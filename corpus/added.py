@@ -40,6 +40,7 @@ from corpus.safe_text import clean_text, has_control, shown
 __all__ = [
     "AddError", "AddResult", "RemoveResult", "add_council", "remove_council", "load_added",
     "added_dir", "council_dir", "default_slug", "check_slug", "structure_problem", "read_record",
+    "Added", "scan_added", "added_document",
 ]
 
 COUNCILS = "councils"
@@ -207,30 +208,160 @@ def _record_toml(record: dict) -> str:
 def load_added(home: Path | None = None, warn: Warn | None = None) -> list[Document]:
     """Every added council that can be read, sorted by slug; each damaged one skipped with a warning."""
     warn = warn or _warn_stderr
+    documents = []
+    for added in scan_added(home, warn):
+        try:
+            documents.append(added_document(added, home))
+        except AddError as exc:
+            warn(_skipped(added.directory, exc))
+    return documents
+
+
+@dataclass(frozen=True)
+class Added:
+    """An added council that passed its checks: who it is and what `conduct councils` shows, its text unread."""
+
+    council: Council
+    clauses: int
+    digest: str
+    """Of its parsed clauses (corpus/parsed.py): what the index cache is keyed by."""
+    text_sha256: str
+    directory: Path
+
+
+def scan_added(home: Path | None = None, warn: Warn | None = None) -> list[Added]:
+    """Every added council that passes its checks, sorted by slug; each damaged one skipped with a warning.
+
+    The checks are those of `_check_one` (the record, both SHA-256s, a text that reads into clauses),
+    made in full for a council seen for the first time or whose files have changed in any way since
+    (size, times, inode: corpus/parsed.py's manifest), and not repeated for one whose files have not.
+    """
+    from corpus import parsed
+    from corpus.home import conduct_home
+
+    warn = warn or _warn_stderr
+    home = home or conduct_home()
     root = added_dir(home)
     try:
-        entries = sorted(root.iterdir(), key=lambda p: p.name)
+        entries = sorted(os.scandir(root), key=lambda e: e.name)
     except FileNotFoundError:
         return []
     except OSError as exc:
         warn(f"added councils in {root} cannot be read ({exc.strerror or exc}); only the bundled councils are available")
         return []
+    manifest, problem = parsed.load_manifest(home)
+    if problem:
+        warn(problem)
     bundled = {c.slug for c in _bundled()}
-    documents = []
+    found: list[Added] = []
+    fresh: dict[str, Any] = {}
+    changed = False
     for entry in entries:
         if entry.name.startswith(".") or not entry.is_dir():
             continue  # an add or removal in progress (or interrupted), or a stray file
+        directory = Path(entry.path)
+        known = manifest.get(entry.name)
         try:
-            documents.append(_load_one(entry, bundled))
-        except AddError as exc:
-            warn(f"skipped the added council in {entry}: {exc}. Remove it with `conduct remove {entry.name}` "
-                 "and add the document again.")
-    return documents
+            if check_slug(entry.name) is not None or entry.name in bundled:
+                raise AddError("")  # said in full by _check_one
+            signature = _signature(directory, known["record"]["source"]) if isinstance(known, dict) else None
+            if signature is not None and known.get("sig") == signature:
+                record, count, digest = known["record"], int(known["clauses"]), str(known["digest"])
+                council = _council(record)
+            else:
+                raise KeyError
+        except AddError:
+            known = None
+        except (KeyError, TypeError, ValueError, AttributeError):
+            known = None
+        if known is None:
+            changed = True
+            try:
+                signature = _signature(directory, read_record(directory)["source"])
+            except AddError:
+                signature = None  # _check_one says why
+            try:
+                record, document, digest = _check_one(directory, bundled, home)
+            except AddError as exc:
+                warn(_skipped(directory, exc))
+                continue
+            council, count = document.council, len(document.clauses)
+        if signature is not None:
+            fresh[entry.name] = {"sig": signature, "clauses": count, "digest": digest,
+                                 "record": {k: record[k] for k in _KEPT if k in record}}
+        found.append(Added(council, count, digest, record["text_sha256"], directory))
+    if changed or set(fresh) != set(manifest):
+        try:
+            parsed.save_manifest(home, fresh)
+        except OSError:
+            pass  # only a head start for next time
+    return found
 
 
-def _load_one(directory: Path, bundled: set[str]) -> Document:
+_KEPT = ("slug", "name", "title", "added", "original_name", "source", "text_sha256", "aliases")
+"""What a trusted council needs from its record without reading it: _council's fields and the keys."""
+
+
+def _signature(directory: Path, source: str) -> list[list[int]] | None:
+    """Type, size, times and inode of the council's three files: any change, and it is checked again."""
+    out = []
+    for name in (RECORD, TEXT, source):
+        try:
+            info = os.stat(directory / name)
+        except (OSError, ValueError):
+            return None
+        out.append([info.st_mode, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev])
+    return out
+
+
+def _skipped(directory: Path, exc: Exception) -> str:
+    return (f"skipped the added council in {directory}: {exc}. Remove it with `conduct remove {directory.name}` "
+            "and add the document again.")
+
+
+def added_document(added: Added, home: Path | None = None) -> Document:
+    """An added council's clauses: as stored when its text was last read, else read (and checked) again."""
+    from corpus import parsed
+    from corpus.home import conduct_home
+
+    home = home or conduct_home()
+    try:
+        document, _ = parsed.load_document(home, added.council, added.text_sha256)
+        return document
+    except parsed.Unusable as problem:
+        if str(problem):
+            _warn_stderr(str(problem))
+    _, document, _ = _check_one(added.directory, {c.slug for c in _bundled()}, home)
+    return document
+
+
+def _check_one(directory: Path, bundled: set[str], home: Path) -> tuple[dict, Document, str]:
+    """Every check of an added council's folder, then its clauses: from the parsed cache when stored
+    for this very text and reader, else read from the text (and stored). Returns the record, them and their digest."""
+    from corpus import parsed
     from corpus.manifest import parse_text
 
+    record, text = _verified_text(directory, bundled)
+    council = _council(record)
+    try:
+        return (record, *parsed.load_document(home, council, record["text_sha256"]))
+    except parsed.Unusable as problem:
+        if str(problem):
+            _warn_stderr(str(problem))
+    try:
+        document = parse_text(council, text)
+    except Exception as exc:  # a parser failure on stored text is damage, not a crash
+        raise AddError(f"its text could not be read into clauses ({exc.__class__.__name__}: {exc})") from None
+    if not document.clauses:
+        raise AddError("its text has no clauses")
+    try:
+        return record, document, parsed.save_document(home, document, record["text_sha256"])
+    except OSError:
+        return record, document, parsed.document_digest(document)  # not stored: read again next time
+
+
+def _verified_text(directory: Path, bundled: set[str]) -> tuple[dict, str]:
+    """The folder's record and text, once the slug, the record and both SHA-256s are checked."""
     problem = check_slug(directory.name)
     if problem:
         raise AddError(f"the folder name is not a council slug ({problem})")
@@ -254,13 +385,9 @@ def _load_one(directory: Path, bundled: set[str]) -> Document:
     if hashlib.sha256(raw).hexdigest() != record["text_sha256"]:
         raise AddError(f"{TEXT} does not match the SHA-256 in {RECORD} (changed or damaged)")
     try:
-        text = clean_text(raw.decode("utf-8"))  # text stored before escapes were cleaned on reading
-        document = parse_text(_council(record), text)
-    except Exception as exc:  # a parser failure on stored text is damage, not a crash
+        return record, clean_text(raw.decode("utf-8"))  # text stored before escapes were cleaned on reading
+    except UnicodeDecodeError as exc:
         raise AddError(f"its text could not be read into clauses ({exc.__class__.__name__}: {exc})") from None
-    if not document.clauses:
-        raise AddError("its text has no clauses")
-    return document
 
 
 def _sha256_file(path: Path) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -14,15 +14,98 @@ class UnknownCouncil(LookupError):
     pass
 
 
+class Documents(Mapping[str, Document]):
+    """Documents by slug, each read only when first asked for: who each council is, and how many
+    clauses it has, are known without reading it (at 10,000 added councils, `conduct show`
+    reads one code, not all of them)."""
+
+    def __init__(self, documents: Mapping[str, Document] | None = None) -> None:
+        self._loaded: dict[str, Document] = {}
+        self._pending: dict[str, tuple[Callable[[], Document], int | None, str | None]] = {}
+        self._councils: dict[str, Council] = {}
+        for document in (documents or {}).values():
+            self[document.council.slug] = document
+
+    def __setitem__(self, slug: str, document: Document) -> None:
+        self._councils[slug] = document.council
+        self._loaded[slug] = document
+        self._pending.pop(slug, None)
+
+    def add_lazy(self, council: Council, load: Callable[[], Document], clauses: int | None = None,
+                 digest: str | None = None) -> None:
+        self._councils[council.slug] = council
+        self._pending[council.slug] = (load, clauses, digest)
+
+    def __getitem__(self, slug: str) -> Document:
+        document = self._loaded.get(slug)
+        if document is None:
+            if slug not in self._pending:
+                raise KeyError(slug)
+            try:
+                document = self._pending[slug][0]()
+            except KeyError:  # found damaged when read: gone, as if skipped at start
+                del self._pending[slug], self._councils[slug]
+                raise
+            del self._pending[slug]
+            self._loaded[slug] = document
+        return document
+
+    def __contains__(self, slug: object) -> bool:
+        return slug in self._councils
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(list(self._councils))
+
+    def values(self) -> list[Document]:  # type: ignore[override]
+        """Every document, read now; one found damaged on reading is left out (and was warned of)."""
+        found = []
+        for slug in list(self._councils):
+            try:
+                found.append(self[slug])
+            except KeyError:
+                continue
+        return found
+
+    def __len__(self) -> int:
+        return len(self._councils)
+
+    def council(self, slug: str) -> Council:
+        return self._councils[slug]
+
+    def clause_count(self, slug: str) -> int:
+        pending = self._pending.get(slug)
+        if pending is not None and pending[1] is not None:
+            return pending[1]
+        return len(self[slug].clauses)
+
+    def digest(self, slug: str) -> str | None:
+        """The parsed clauses' digest, when known without reading the document (corpus/parsed.py)."""
+        pending = self._pending.get(slug)
+        return pending[2] if pending else None
+
+
 @dataclass
 class Library:
     """The documents Conduct answers from, bundled and added, keyed by slug in manifest order."""
 
-    documents: dict[str, Document] = field(default_factory=dict)
+    documents: Documents = field(default_factory=Documents)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.documents, Documents):
+            self.documents = Documents(self.documents)
 
     @property
     def councils(self) -> list[Council]:
-        return [doc.council for doc in self.documents.values()]
+        return [self.documents.council(slug) for slug in self.documents]
+
+    def council(self, slug: str) -> Council:
+        try:
+            return self.documents.council(slug)
+        except KeyError:
+            raise UnknownCouncil(slug) from None
+
+    def clause_count(self, slug: str) -> int:
+        return self.documents.clause_count(slug)
 
     @property
     def slugs(self) -> list[str]:
@@ -126,15 +209,34 @@ def load_library(home: Path | None = None, warn: Callable[[str], None] | None = 
     An added council that cannot be read is skipped with a warning, never a traceback,
     so one damaged folder cannot stop Conduct answering for the others.
     """
-    library = Library(dict(bundled_library().documents))
+    from corpus.manifest import bundled_councils, load_bundled
+
+    documents = Documents()
+    for council in bundled_councils():
+        documents.add_lazy(council, lambda slug=council.slug: load_bundled(slug))
+    library = Library(documents)
     try:
-        from corpus.added import load_added
+        from corpus.added import scan_added
     except ImportError:
         return library
-    for document in load_added(home, warn):
-        if document.council.slug not in library.documents:
-            library.documents[document.council.slug] = document
+    for added in scan_added(home, warn):
+        if added.council.slug not in documents:
+            documents.add_lazy(added.council, _loader(added, home, warn), added.clauses, added.digest)
     return library
+
+
+def _loader(added, home: Path | None, warn: Callable[[str], None] | None) -> Callable[[], Document]:
+    def load() -> Document:
+        from corpus.added import AddError, added_document
+
+        try:
+            return added_document(added, home)
+        except AddError as exc:  # changed since it was checked at start: as if it had been skipped then
+            if warn is not None:
+                warn(f"skipped the added council in {added.directory}: {exc}")
+            raise KeyError(added.council.slug) from None
+
+    return load
 
 
 @lru_cache(maxsize=1)

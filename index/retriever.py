@@ -144,7 +144,8 @@ class Retriever:
             ranked = self._rank(councils[0], tokens, None, k)
         else:
             ranked = self._rank(ALL, tokens, set(councils) if councils else None, k)
-        hits = tuple(Hit(self.library.clause(cid), score) for cid, score in ranked)
+        found = ((self.library.clause(cid), score) for cid, score in ranked)
+        hits = tuple(Hit(clause, score) for clause, score in found if clause is not None)
         note = None if hits else "No clause matches those words."
         return SearchResult(text, tokens, hits, note)
 
@@ -184,10 +185,13 @@ def cache_key(library: Library, params: Bm25Params) -> str:
     digest = hashlib.sha256()
     for part in (INDEX_VERSION, ANALYSER_VERSION, lexicon_fingerprint(), params.key(), _versions()):
         digest.update(part.encode() + b"\0")
-    for doc in library.documents.values():
-        digest.update(doc.council.slug.encode() + b"\0")
-        for clause in doc.clauses:
-            digest.update(clause.id.encode() + b"\0" + indexed_text(clause).encode() + b"\0")
+    from corpus.parsed import document_digest
+
+    for slug in library.documents:
+        # Each code by the digest of its parsed clauses (ids, headings, words): an added council's is
+        # known without reading it (corpus/parsed.py), so a cold start reads no code to check its cache.
+        known = library.documents.digest(slug)
+        digest.update(slug.encode() + b"\0" + (known or document_digest(library.document(slug))).encode() + b"\0")
     return digest.hexdigest()
 
 
@@ -251,8 +255,8 @@ def load_retriever(
             for name, data in body["indexes"].items()
         }
         if set(indexes) == {*library.slugs, ALL} and all(
-            len(ix.ids) == ix.sparse.size and all(library.clause(i) for i in ix.ids) for ix in indexes.values()
-        ):
+            len(ix.ids) == ix.sparse.size for ix in indexes.values()
+        ) and all(library.clause(i) for c in library.councils if c.bundled for i in indexes[c.slug].ids):
             return Retriever(library, indexes, params)
         warn(f"index cache {path} does not match the documents; rebuilding")
     except store.CacheProblem as problem:

@@ -484,6 +484,59 @@ def test_a_damaged_council_is_skipped_with_one_warning(tmp_path: Path, how: str)
     assert "bee" in library.slugs and "anytown" not in library.slugs and "thurrock" in library.slugs
 
 
+@pytest.mark.parametrize("how", DAMAGE)
+def test_damage_after_a_council_was_trusted_is_still_found(tmp_path: Path, how: str) -> None:
+    """Once checked, a council is not hashed or parsed again at start (corpus/parsed.py's manifest);
+    any change to its files must still have it checked in full, and skipped."""
+    home = tmp_path / "home"
+    add_anytown(home, write_txt(tmp_path))
+    add_council(write_md(tmp_path), "Bee Town Council", slug="bee", home=home)
+    first = load_added(home, warn=pytest.fail)
+    assert (home / "cache" / "added" / "manifest.json").is_file()
+    assert load_added(home, warn=pytest.fail) == first  # trusted: the same clauses, from the cache
+    _damage(home / "councils" / "anytown", how)
+    warnings: list[str] = []
+    assert [d.council.slug for d in load_added(home, warn=warnings.append)] == ["bee"]
+    assert len(warnings) == 1 and "skipped the added council in" in warnings[0]
+    assert "anytown" not in load_library(home, warn=lambda message: None).slugs
+
+
+def test_a_trusted_council_is_not_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import corpus.added as added
+
+    home = tmp_path / "home"
+    add_anytown(home, write_txt(tmp_path))
+    library = load_library(home, warn=pytest.fail)
+    expected = library.document("anytown")
+    monkeypatch.setattr(added, "_check_one", lambda *a: pytest.fail("read again"))
+    again = load_library(home, warn=pytest.fail)
+    assert again.clause_count("anytown") == len(expected.clauses)
+    assert again.document("anytown") == expected
+
+
+@pytest.mark.parametrize("what", ["manifest.json", "anytown.json"])
+@pytest.mark.parametrize("how", ["truncated", "tampered", "garbage", "other format"])
+def test_a_corrupt_parsed_cache_is_rebuilt_with_a_message(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                         what: str, how: str) -> None:
+    home = tmp_path / "home"
+    add_anytown(home, write_txt(tmp_path))
+    expected = load_library(home, warn=pytest.fail).document("anytown")
+    path = home / "cache" / "added" / what
+    raw = path.read_bytes()
+    path.write_bytes({"truncated": raw[: len(raw) // 2], "tampered": raw.replace(b"\"digest\":\"", b"\"digest\":\"0"),
+                      "garbage": b"\x00\xff" * 40, "other format": raw.replace(b"CONDUCT-PARSED 1", b"CONDUCT-PARSED 0", 1)}[how])
+    capsys.readouterr()
+    warnings: list[str] = []
+    library = load_library(home, warn=warnings.append)
+    assert library.document("anytown") == expected
+    said = " ".join(warnings) + capsys.readouterr().err
+    if how == "other format":
+        assert said == ""  # another version's cache is simply rebuilt
+    else:
+        assert str(path) in said and "rebuilding" in said
+    assert load_library(home, warn=pytest.fail).document("anytown") == expected  # and rebuilt for next time
+
+
 def test_damage_is_reported_on_stderr_by_default(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     home = tmp_path / "home"
     add_anytown(home, write_txt(tmp_path))

@@ -34,14 +34,13 @@ def opening(text: str, words: int = OPENING_WORDS) -> str:
 def cmd_councils(library: Library, args: argparse.Namespace) -> int:
     rows = []
     for council in library.councils:
-        doc = library.document(council.slug)
         rows.append(
             {
                 "slug": council.slug,
                 "name": council.name,
                 "title": council.title,
                 "date": council.date,
-                "clauses": len(doc.clauses),
+                "clauses": library.clause_count(council.slug),
                 "bundled": council.bundled,
                 "source": council.source,
             }
