@@ -314,58 +314,71 @@ def _words_value(words: list[str]) -> int | None:
         return 0
     if len(words) == 3 and words[0] == "half" and words[1] == "a" and words[2] in _SCALE_WORDS:
         return _SCALE_WORDS[words[2]] // 2
-    total = 0
-    current = 0
-    last = None  # category of the previous word
-    group_hundred = False
-    last_scale = None
+    state = _Words()
     for idx, w in enumerate(words):
-        nxt = words[idx + 1] if idx + 1 < len(words) else None
+        if not state.step(w, idx, words[idx + 1] if idx + 1 < len(words) else None):
+            return None
+    if state.last in ("and", "a"):
+        return None
+    return state.total + state.current
+
+
+@dataclass
+class _Words:
+    """Where `_words_value` is in a run of number words."""
+
+    total: int = 0
+    current: int = 0
+    last: str | None = None
+    """The category of the previous word."""
+    group_hundred: bool = False
+    last_scale: int | None = None
+
+    def step(self, w: str, idx: int, nxt: str | None) -> bool:
+        """Take one more word; False if it cannot follow the words before it."""
         if w in _UNIT_WORDS:
-            if last not in (None, "tens", "hundred", "and", "scale"):
-                return None
-            current += _UNIT_WORDS[w]
-            last = "unit"
+            if self.last not in (None, "tens", "hundred", "and", "scale"):
+                return False
+            self.current += _UNIT_WORDS[w]
+            self.last = "unit"
         elif w in _TEEN_WORDS:
-            if last not in (None, "hundred", "and", "scale"):
-                return None
-            current += _TEEN_WORDS[w]
-            last = "teen"
+            if self.last not in (None, "hundred", "and", "scale"):
+                return False
+            self.current += _TEEN_WORDS[w]
+            self.last = "teen"
         elif w in _TENS_WORDS:
-            if last not in (None, "hundred", "and", "scale"):
-                return None
-            current += _TENS_WORDS[w]
-            last = "tens"
+            if self.last not in (None, "hundred", "and", "scale"):
+                return False
+            self.current += _TENS_WORDS[w]
+            self.last = "tens"
         elif w == "hundred":
-            if last not in ("unit", "teen", "tens", "a") or group_hundred or current >= 100:
-                return None
-            current = (current or 1) * 100
-            group_hundred = True
-            last = "hundred"
+            if self.last not in ("unit", "teen", "tens", "a") or self.group_hundred or self.current >= 100:
+                return False
+            self.current = (self.current or 1) * 100
+            self.group_hundred = True
+            self.last = "hundred"
         elif w in _SCALE_WORDS:
             scale = _SCALE_WORDS[w]
-            if last not in ("unit", "teen", "tens", "hundred", "a"):
-                return None
-            if last_scale is not None and scale >= last_scale:
-                return None
-            total += (current or 1) * scale
-            current = 0
-            group_hundred = False
-            last_scale = scale
-            last = "scale"
+            if self.last not in ("unit", "teen", "tens", "hundred", "a"):
+                return False
+            if self.last_scale is not None and scale >= self.last_scale:
+                return False
+            self.total += (self.current or 1) * scale
+            self.current = 0
+            self.group_hundred = False
+            self.last_scale = scale
+            self.last = "scale"
         elif w == "and":
-            if last not in ("hundred", "scale") or nxt is None:
-                return None
-            last = "and"
+            if self.last not in ("hundred", "scale") or nxt is None:
+                return False
+            self.last = "and"
         elif w == "a":
             if idx != 0 or nxt not in _SCALE_AND_HUNDRED:
-                return None
-            last = "a"
+                return False
+            self.last = "a"
         else:
-            return None
-    if last in ("and", "a"):
-        return None
-    return total + current
+            return False
+        return True
 
 
 def _read_digits_forward(toks: list[_Tok], i: int) -> _Num | None:
@@ -423,16 +436,13 @@ def _read_number_backward(toks: list[_Tok], j: int, limit: int, unit: str = "") 
     """
     if j < limit or j < 0:
         return None
-    approximate = False
     last = j
-    # "30ish", "30-ish", "30 odd", "30-odd"
-    if toks[j].low in ("ish", "odd") and j - 1 >= limit:
-        approximate = True
-        j -= 1
-        if toks[j].text in _DASHES and j - 1 >= limit and _adjacent(toks, j, j + 1):
-            j -= 1
-        if j < limit or not _near(toks, j, j + 1):
+    approximate = toks[j].low in ("ish", "odd") and j - 1 >= limit
+    if approximate:  # "30ish", "30-ish", "30 odd", "30-odd"
+        before = _before_approximation(toks, j, limit)
+        if before is None:
             return None
+        j = before
     tok = toks[j]
     if unit in ("grand", "quid", "pounds", "notes") and (tok.low == "of" or tok.low in _VAGUE_COUNTS):
         vague = _vague_count(toks, j, limit)  # "a couple of grand", "a few quid"
@@ -452,7 +462,21 @@ def _read_number_backward(toks: list[_Tok], j: int, limit: int, unit: str = "") 
         return _Num(value, j, last, approximate)
     if tok.kind != "word" or tok.low not in _NUMBER_WORDS:
         return None
-    # gather number words backwards: "one hundred and twenty - five"
+    return _number_words_backward(toks, j, limit, unit, last, approximate)
+
+
+def _before_approximation(toks: list[_Tok], j: int, limit: int) -> int | None:
+    """The token before an "ish" or "odd" at j (and its dash), if it is near enough to be the number."""
+    j -= 1
+    if toks[j].text in _DASHES and j - 1 >= limit and _adjacent(toks, j, j + 1):
+        j -= 1
+    if j < limit or not _near(toks, j, j + 1):
+        return None
+    return j
+
+
+def _number_word_indexes(toks: list[_Tok], j: int, limit: int) -> list[int]:
+    """The number words ending at j, gathered backwards: "one hundred and twenty - five"."""
     idx: list[int] = []
     k = j
     while k >= limit and len(idx) < _MAX_WORDS:
@@ -468,8 +492,14 @@ def _read_number_backward(toks: list[_Tok], j: int, limit: int, unit: str = "") 
             break
         k -= 1
     idx.reverse()
+    return idx
+
+
+def _number_words_backward(toks: list[_Tok], j: int, limit: int, unit: str, last: int,
+                           approximate: bool) -> _Num | None:
+    """A number in words ending at j, or a digit number before one scale word ("2 thousand")."""
+    idx = _number_word_indexes(toks, j, limit)
     words = [toks[x].low for x in idx]
-    # "2 thousand pounds": a digit number before a single scale word
     if len(words) == 1 and words[0] in _SCALE_AND_HUNDRED:
         p = idx[0] - 1
         if p >= limit and toks[p].kind == "num" and _near(toks, p, idx[0]):
