@@ -48,9 +48,12 @@ def run(argv: list[str], lines: list[str] | None = None) -> str:
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             code = main(argv)
+            # Read the text before leaving: the CLI wraps both streams in a Guarded stream, and
+            # once redirect_stdout drops that wrapper, collecting it closes the StringIO.
+            printed = out.getvalue() + err.getvalue()
     finally:
         sys.stdin = saved
-    return f"$ conduct {' '.join(argv)}\n[exit {code}]\n{out.getvalue()}{err.getvalue()}\n"
+    return f"$ conduct {' '.join(argv)}\n[exit {code}]\n{printed}\n"
 
 
 def _toml(path: Path) -> dict:
