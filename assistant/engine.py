@@ -16,7 +16,7 @@ from assistant.answer import Answer, Point, Trace
 from assistant.conversation import NEW, REPLY, Conversation, Pending
 from assistant.decide.decision import Context, not_covered
 from assistant.decide.from_clauses import Governing, action_for, answers_the_ask, governing, summary_for
-from assistant.understand.clause_rules import split_sentences
+from assistant.decide.clause_rules import split_sentences
 from assistant.decide.policy import Policy, PolicyError, policy_for, policy_problems
 from assistant.decide.render import answer_from_decision, citations_for, guidance_points
 from assistant.decide.topics import TOPIC_NAMES, TOPICS, falls_back_on, overview_falls_back_on, template_for

@@ -13,7 +13,7 @@ import pytest
 
 from assistant.decide.from_clauses import ask_kind
 from assistant.engine import Assistant
-from assistant.understand.clause_rules import (
+from assistant.decide.clause_rules import (
     ENCOURAGED, MAY, MUST, MUST_NOT, ONLY_WITH, read_sentence, rules_for,
 )
 from corpus.added import add_council

@@ -2,7 +2,7 @@
 
 The retriever finds clauses that share a question's words; that is not the same as
 the clause that decides it. Here each candidate clause is read into its rules
-(assistant/understand/clause_rules.py) and each rule's governing sentence is matched
+(assistant/decide/clause_rules.py) and each rule's governing sentence is matched
 against the question, weighting words by how rare they are in the council's code.
 One rule plainly governs when its sentence carries enough of the question's rare
 words; then its modality and what the question asks give the verdict:
@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from assistant.understand.clause_rules import ENCOURAGED, MAY, MUST, MUST_NOT, ONLY_WITH, SHOULD, Rule, rules_of
+from assistant.decide.clause_rules import ENCOURAGED, MAY, MUST, MUST_NOT, ONLY_WITH, SHOULD, Rule, rules_of
 
 if TYPE_CHECKING:
     from corpus.clause import Clause
