@@ -15,7 +15,7 @@ from web.render import environment
 from web.security import Gate
 from web.signing import Signer
 from web.site import Site
-from web.views import about, ask, clauses, compare, training
+from web.views import about, ask, clauses, compare, register, training
 
 if TYPE_CHECKING:
     from assistant.engine import Assistant
@@ -43,6 +43,14 @@ def create_app(assistant: "Assistant", config: WebConfig, warm: bool = True) -> 
         Route("/training", training.score_reset, methods=["POST"]),
         Route("/training/{scenario}", training.scenario_page, methods=["GET"]),
         Route("/training/{scenario}", training.scenario_post, methods=["POST"]),
+        Route("/register", register.mine_page, methods=["GET"]),
+        Route("/register/waiting", register.waiting_page, methods=["GET"]),
+        Route("/register/record", register.record_page, methods=["GET"]),
+        Route("/register/record", register.record_post, methods=["POST"]),
+        Route("/register/report", register.report_page, methods=["GET"]),
+        Route("/register/published", register.export_page, methods=["GET"]),
+        Route("/register/{entry}", register.entry_page, methods=["GET"]),
+        Route("/register/{entry}", register.entry_post, methods=["POST"]),
         Route("/accessibility", about.accessibility_page, methods=["GET"]),
         Mount("/static", app=StaticFiles(directory=str(static)), name="static"),
         Route("/{council}", clauses.clause_page, methods=["GET"]),

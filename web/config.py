@@ -17,6 +17,7 @@ ENV_SECRET = "CONDUCT_WEB_SECRET"
 ENV_IDENTITY_HEADER = "CONDUCT_WEB_IDENTITY_HEADER"
 ENV_TOKEN = "CONDUCT_WEB_TOKEN"
 ENV_COUNCIL = "CONDUCT_WEB_COUNCIL"
+ENV_MONITORING_OFFICERS = "CONDUCT_WEB_MONITORING_OFFICERS"
 MIN_SECRET_CHARS = 32
 
 
@@ -35,7 +36,10 @@ class WebConfig:
     council: str | None = None
     """The council a new conversation starts with (a council's own deployment sets its slug)."""
     max_body_bytes: int = 16_384
-    """The largest request body accepted: a question is at most 2,000 characters."""
+    """The largest request body accepted: a question is at most 2,000 characters, a register entry 8,000."""
+    monitoring_officers: frozenset[str] = frozenset()
+    """Shared mode on a SQLite register: the signed-in names that read the whole register (on PostgreSQL the
+    database's own roles decide). Everyone else is an officer, who also sees what is addressed to them."""
 
     def __post_init__(self) -> None:
         if len(self.secret) < MIN_SECRET_CHARS:
@@ -64,7 +68,9 @@ class WebConfig:
                               f"or {ENV_TOKEN} for one person")
         if header is not None and token is not None:
             raise ConfigError(f"set only one of {ENV_IDENTITY_HEADER} and {ENV_TOKEN}")
-        return cls(secret=secret, token=token, identity_header=header, council=env.get(ENV_COUNCIL) or None)
+        officers = frozenset(name.strip() for name in env.get(ENV_MONITORING_OFFICERS, "").split(",") if name.strip())
+        return cls(secret=secret, token=token, identity_header=header, council=env.get(ENV_COUNCIL) or None,
+                   monitoring_officers=officers)
 
 
 def _is_header_name(name: str) -> bool:

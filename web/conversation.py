@@ -70,13 +70,14 @@ class Conversations:
     def dump(self, subject: str, state: State) -> str:
         return self.signer.dumps(f"{PURPOSE}:{subject}", state.to_json())
 
-    def session(self, council: str | None) -> "Session":
+    def session(self, council: str | None, lookup: Any = None) -> "Session":
         from assistant.session import Session
 
-        return Session(self.assistant, council)
+        return Session(self.assistant, council, lookup=lookup)
 
-    def replay(self, state: State) -> tuple["Session", list[Turn]]:
-        session = self.session(state.council)
+    def replay(self, state: State, lookup: Any = None) -> tuple["Session", list[Turn]]:
+        """The conversation rebuilt; `lookup` is the register's hook for this person, as the chat's Session has."""
+        session = self.session(state.council, lookup)
         return session, [Turn(line, handle(session, line)) for line in state.lines]
 
     def extend(self, subject: str, state: State, lines: list[str]) -> tuple[State, bool]:

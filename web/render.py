@@ -69,6 +69,12 @@ def opening(text: str, words: int = 12) -> str:
     return " ".join(first[:words]) + (" …" if len(first) > words or "\n" in text else "")
 
 
+def _pence(value: int | None) -> str:
+    from assistant.register.model import format_pence
+
+    return format_pence(value)
+
+
 def environment() -> Environment:
     env = Environment(
         loader=PackageLoader("web", "templates"),
@@ -79,5 +85,5 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters.update(marked=marked, paragraphs=paragraphs, clause_url=clause_url, opening=opening,
-                       literal=literal)
+                       literal=literal, pence=_pence)
     return env

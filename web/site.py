@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 CSRF_FIELD = "csrf"
 NAVIGATION = (("ask", "/ask", "Ask"), ("clauses", "/clauses", "Clauses"), ("compare", "/compare", "Compare"),
-              ("training", "/training", "Training"))
+              ("training", "/training", "Training"), ("register", "/register", "Register"))
 
 
 @dataclass

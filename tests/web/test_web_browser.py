@@ -78,20 +78,88 @@ STATES: dict[str, Callable[[Any], None]] = {
 
 @pytest.mark.parametrize("state", list(STATES))
 def test_every_page_and_state_passes_axe_and_reflows(browser_pages, state: str) -> None:
-    """axe at 1280 and 320 px; no sideways scrolling at any width; screenshots with CONDUCT_WEB_SCREENSHOTS=1."""
+    _check_state(browser_pages, state, STATES[state])
+
+
+WINE = "I was offered a £30 bottle of wine by Acme Ltd, a contractor, and I declined it"
+REGISTER_USER = "web-officer"
+
+
+@pytest.fixture(scope="module")
+def web_register(tmp_path_factory) -> tuple[str, str]:
+    """A register of its own with one entry from a colleague waiting for this person's decision."""
+    from datetime import date
+
+    from assistant.register.model import Draft
+    from assistant.register.store import Store
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('web-register') / 'register.db'}"
+    draft = Draft(kind="hospitality", giver="Bolt & Sons <Ltd>", description="Dinner at the annual awards",
+                  value="£65", offered_on=date.today().isoformat(), outcome="accepted", approver=REGISTER_USER,
+                  circumstances="Invited as the contract manager")
+    with Store(url, user="colleague", role="officer") as store:
+        return url, store.record(draft).id
+
+
+@pytest.fixture()
+def as_register_user(web_register, monkeypatch) -> str:
+    """The single-user run's register, as the chat finds it: CONDUCT_DATABASE_URL and CONDUCT_USER."""
+    url, waiting = web_register
+    monkeypatch.setenv("CONDUCT_DATABASE_URL", url)
+    monkeypatch.setenv("CONDUCT_USER", REGISTER_USER)
+    monkeypatch.setenv("CONDUCT_REGISTER_ROLE", "officer")
+    return waiting
+
+
+def _record_form(page: Any) -> None:
+    _ask(page, WINE, "thurrock")
+    page.click("a:has-text('Record this in the register')")
+    page.wait_for_url("**/register/record?*")
+
+
+def _record_errors(page: Any) -> None:
+    _record_form(page)
+    page.click("button:has-text('Record and submit')")
+
+
+def _recorded(page: Any) -> None:
+    _record_form(page)
+    page.fill("#entry-approver", "dana")
+    page.click("button:has-text('Record and submit')")
+    page.wait_for_url("**/register/*?done=recorded")
+
+
+REGISTER_STATES: dict[str, Callable[[Any, str], None]] = {
+    "record": lambda p, _: _record_form(p),
+    "record-errors": lambda p, _: _record_errors(p),
+    "recorded": lambda p, _: _recorded(p),
+    "my-entries": lambda p, _: p.goto("/register"),
+    "waiting": lambda p, _: p.goto("/register/waiting"),
+    "decide": lambda p, waiting: p.goto(f"/register/{waiting}"),
+    "report": lambda p, _: p.goto("/register/report"),
+    "published": lambda p, _: p.goto("/register/published"),
+}
+
+
+@pytest.mark.parametrize("state", list(REGISTER_STATES))
+def test_every_register_page_passes_axe_and_reflows(browser_pages, as_register_user, state: str) -> None:
+    _check_state(browser_pages, f"register-{state}", lambda p: REGISTER_STATES[state](p, as_register_user))
+
+
+def _check_state(browser_pages: Any, name: str, reach: Callable[[Any], None]) -> None:
+    """axe at 1280, 768 and 320 px; no sideways scrolling at any; screenshots with CONDUCT_WEB_SCREENSHOTS=1."""
     shots = os.environ.get("CONDUCT_WEB_SCREENSHOTS") == "1"
-    for width in (1280, 320) + ((768,) if shots else ()):
+    for width in (1280, 768, 320):
         page = browser_pages(width)
-        STATES[state](page)
+        reach(page)
         page.wait_for_load_state("load")
-        assert page.locator("h1").count() == 1, f"{state}: one h1 per page"
-        assert page.evaluate("document.documentElement.scrollWidth") <= width, f"{state}: scrolls sideways at {width}px"
-        if width != 768:  # the same markup as at 1280 and 320; looked at in the screenshots
-            violations = axe_violations(page)
-            assert violations == [], f"{state} at {width}px: {violations}"
+        assert page.locator("h1").count() == 1, f"{name}: one h1 per page"
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, f"{name}: scrolls sideways at {width}px"
+        violations = axe_violations(page)
+        assert violations == [], f"{name} at {width}px: {violations}"
         if shots:
             SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(SCREENSHOTS / f"{state}-{width}.png"), full_page=True)
+            page.screenshot(path=str(SCREENSHOTS / f"{name}-{width}.png"), full_page=True)
 
 
 def _focus_is_visible(page: Any) -> bool:
@@ -190,3 +258,48 @@ def test_scripts_run_under_the_content_security_policy(page) -> None:
     page.wait_for_load_state("load")
     assert page.evaluate("document.body.classList.contains('govuk-frontend-supported')")
     assert problems == []
+
+
+def _keyboard_register_walk(page: Any, waiting: str) -> None:
+    """From the answer to a recorded entry, and a colleague's entry approved, by keyboard alone."""
+    _ask(page, WINE, "thurrock")
+    page.focus("#latest")
+    _tab_to(page, "el.textContent.trim() === 'Record this in the register'")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/register/record?*")
+    assert page.input_value("#entry-giver") == "Acme Ltd"
+    _tab_to(page, "el.id === 'entry-approver'")
+    page.keyboard.type("dana")
+    _tab_to(page, "el.textContent.trim() === 'Record and submit'")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/register/*?done=recorded")
+    assert "Recorded in the register" in page.inner_text("main")
+    page.goto("/register/waiting")
+    _tab_to(page, f"el.getAttribute('href') === '/register/{waiting}'")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/register/{waiting}")
+    _tab_to(page, "el.id === 'comment'")
+    page.keyboard.type("Fine: within the code")
+    _tab_to(page, "el.textContent.trim() === 'Approve'")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/register/{waiting}?done=approve")
+    assert "You approved this entry." in page.inner_text("main")
+    assert "Fine: within the code" in page.inner_text("main")
+
+
+def test_keyboard_only_register_walk_with_and_without_javascript(browser_pages, web_register, monkeypatch) -> None:
+    from datetime import date
+
+    from assistant.register.model import Draft
+    from assistant.register.store import Store
+
+    url, _ = web_register
+    monkeypatch.setenv("CONDUCT_DATABASE_URL", url)
+    monkeypatch.setenv("CONDUCT_USER", REGISTER_USER)
+    for javascript in (True, False):
+        with Store(url, user="colleague", role="officer") as store:
+            waiting = store.record(Draft(kind="gift", giver="Carr Ltd", description="Box of chocolates", value="£8",
+                                         offered_on=date.today().isoformat(), outcome="accepted",
+                                         approver=REGISTER_USER)).id
+        page = browser_pages(1280, javascript)
+        _keyboard_register_walk(page, waiting)

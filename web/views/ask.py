@@ -12,7 +12,7 @@ COOKIE = "conduct_conversation"
 QUESTION_FIELD = "question"
 
 
-def _state(site: Site, request: Request, signed: str | None = None) -> State:
+def conversation_state(site: Site, request: Request, signed: str | None = None) -> State:
     """The conversation: from the form's own copy when it has one (a pasted /ask link), else the cookie."""
     subject = site.subject(request)
     if signed:
@@ -34,7 +34,7 @@ async def ask_page(request: Request) -> Response:
         council = _wanted_council(site, text_field(request.query_params, "council")) or site.config.council
         state = State(council, [question])
     else:
-        state = _state(site, request)
+        state = conversation_state(site, request)
     notice = RESTARTED if request.query_params.get("restarted") == "1" else None
     return _render(site, request, state, notice=notice)
 
@@ -42,7 +42,7 @@ async def ask_page(request: Request) -> Response:
 async def ask_post(request: Request) -> Response:
     site: Site = request.app.state.site
     form = await site.form(request)
-    state = _state(site, request, text_field(form, "state", 16_000))
+    state = conversation_state(site, request, text_field(form, "state", 16_000))
     session, _ = site.conversations.replay(state)
     question = clean_line(text_field(form, QUESTION_FIELD))
     council = _wanted_council(site, text_field(form, "council"))
@@ -68,7 +68,10 @@ async def reset_post(request: Request) -> Response:
 
 def _render(site: Site, request: Request, state: State, errors: list | None = None, status: int = 200,
             notice: str | None = None) -> Response:
-    session, turns = site.conversations.replay(state)
+    from assistant.register.prefill import offers_record
+    from web.views.register import history_lookup
+
+    session, turns = site.conversations.replay(state, history_lookup(site, request))
     last = next((t.reply.answer for t in reversed(turns) if t.reply.answer is not None), None)
     follow_up = last.follow_up if last is not None and turns and turns[-1].reply.answer is last else None
     why = last.follow_up_why if follow_up else None
@@ -77,4 +80,5 @@ def _render(site: Site, request: Request, state: State, errors: list | None = No
         turns=turns, council=session.council, council_name=site.council_name(session.council),
         councils=site.library.councils, follow_up=follow_up, follow_up_why=why, notice=notice,
         state=site.conversations.dump(site.subject(request), state), question_field=QUESTION_FIELD,
+        can_record=last is not None and turns[-1].reply.answer is last and offers_record(last),
     )
