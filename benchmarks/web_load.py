@@ -1,14 +1,18 @@
 """A bounded loopback load test of the web app: simulated officers asking and following up.
 
-Run:  python benchmarks/web_load.py [--officers 200] [--seconds 60] [--workers 3]
+Run:  python benchmarks/web_load.py [--officers 200] [--seconds 60] [--workers 3] [--no-baseline]
 
 Starts `uvicorn --factory web.asgi:create --workers N` on 127.0.0.1 (shared mode: identity
 from a header, as behind a council's reverse proxy), then runs the officers for a fixed
 time; each one, over and over: opens the ask page, asks a question, answers its follow-up,
-opens a cited clause, pausing 1-3 s (seeded) between pages as a person reads. Every request
+opens a cited clause, pausing 1-3 s (seeded) between pages as a person reads. Each officer has
+one earlier gift in a throw-away register, so every gift answer looks in it as in a council. Every request
 goes to 127.0.0.1 only, the run stops by itself, and the server is stopped at the end.
 
-Reports page times (p50/p95/max over every request), errors, requests per second, each
+First the same officers run against `benchmarks/web_baseline.py` (fixed pages of the same
+size, same workers), so the app's page times are also given as a ratio to a baseline
+measured in the same run (`--no-baseline` skips it). Reports page times (p50/p95/max over
+every request), errors, requests per second, each
 worker's memory (RSS) sampled through the run, and the memory per concurrent officer against
 `conduct serve`, which runs one chat process per browser tab (measured here as the RSS of one
 `python -m tui` process once it is ready to answer, started in a pseudo-terminal).
@@ -229,29 +233,55 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--officers", type=int, default=200)
-    parser.add_argument("--seconds", type=float, default=60)
-    parser.add_argument("--workers", type=int, default=3)
-    args = parser.parse_args()
-    args.officers, args.seconds = min(args.officers, 1000), min(args.seconds, 600)  # bounded, whatever is asked
+def seed_register(officers: int) -> str:
+    """A throw-away register with one earlier gift per officer, so each gift answer looks in it, as in a council."""
+    import tempfile
+    from datetime import date, timedelta
 
+    from assistant.register.model import Draft
+    from assistant.register.store import Store
+
+    url = f"sqlite:///{Path(tempfile.mkdtemp(prefix='conduct-web-load-')) / 'register.db'}"
+    earlier = (date.today() - timedelta(days=30)).isoformat()
+    for number in range(officers):
+        with Store(url, user=f"officer{number}", role="officer") as store:
+            store.record(Draft(kind="gift", giver="Acme Ltd", description="Box of biscuits", value="£10",
+                               offered_on=earlier, outcome="accepted", approver="manager"))
+    return url
+
+
+def load(factory: str, args: argparse.Namespace, env: dict[str, str]) -> dict:
+    """Serve `factory` with uvicorn's workers on loopback, drive the officers against it, stop it."""
     port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "CONDUCT_WEB_SECRET": secrets.token_urlsafe(32), "CONDUCT_WEB_IDENTITY_HEADER": HEADER}
-    server = subprocess.Popen([sys.executable, "-m", "uvicorn", "--factory", "web.asgi:create", "--host", "127.0.0.1",
+    server = subprocess.Popen([sys.executable, "-m", "uvicorn", "--factory", factory, "--host", "127.0.0.1",
                                "--port", str(port), "--workers", str(args.workers), "--log-level", "warning",
                                "--no-access-log", "--timeout-keep-alive", "30"], cwd=ROOT, env=env)
     try:
-        wait_ready(base, time.monotonic() + 120)
+        wait_ready(f"http://127.0.0.1:{port}", time.monotonic() + 120)
         time.sleep(3)  # every worker warmed up (each loads the index and spaCy at start)
         idle = {pid: rss_kb(pid) for pid in children(server.pid)}
         times, errors, samples, elapsed = asyncio.run(drive(port, args.officers, args.seconds, server.pid))
     finally:
         server.terminate()
         server.wait(timeout=30)
+    return {"times": times, "errors": errors, "samples": samples, "elapsed": elapsed, "idle": idle}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--officers", type=int, default=200)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--no-baseline", action="store_true", help="skip the fixed-page baseline run")
+    args = parser.parse_args()
+    args.officers, args.seconds = min(args.officers, 1000), min(args.seconds, 600)  # bounded, whatever is asked
+
+    env = {**os.environ, "CONDUCT_WEB_SECRET": secrets.token_urlsafe(32), "CONDUCT_WEB_IDENTITY_HEADER": HEADER,
+           "CONDUCT_DATABASE_URL": seed_register(args.officers)}
+    base = None if args.no_baseline else load("benchmarks.web_baseline:create", args, env)
+    run = load("web.asgi:create", args, env)
     chat_kb = chat_process_rss()
+    times, errors, samples, elapsed, idle = (run[k] for k in ("times", "errors", "samples", "elapsed", "idle"))
 
     print(f"web app: {args.officers} officers for {args.seconds:.0f} s against {args.workers} uvicorn workers "
           f"on 127.0.0.1 (1-3 s reading pauses)")
@@ -261,6 +291,13 @@ def main() -> int:
     if times:
         print(f"  page time: p50 {statistics.median(times) * 1000:.1f} ms, p95 {percentile(times, 0.95) * 1000:.1f} ms, "
               f"p99 {percentile(times, 0.99) * 1000:.1f} ms, max {max(times) * 1000:.1f} ms")
+    if base is not None and base["times"] and times:
+        b = base["times"]
+        print(f"baseline (the same officers against fixed pages, same workers, just before): {len(b)} requests, "
+              f"{len(base['errors'])} errors, p50 {statistics.median(b) * 1000:.1f} ms, "
+              f"p95 {percentile(b, 0.95) * 1000:.1f} ms")
+        print(f"  web app / baseline: p50 {statistics.median(times) / statistics.median(b):.1f}x, "
+              f"p95 {percentile(times, 0.95) / percentile(b, 0.95):.1f}x")
     total_end = 0
     for pid, series in sorted(samples.items()):
         start = idle.get(pid, series[0])
@@ -272,6 +309,11 @@ def main() -> int:
           f"({total_end / 1024:.0f} MB over {args.workers} workers / {args.officers} officers)")
     print(f"conduct serve: one chat process per browser tab, {chat_kb / 1024:.0f} MB each once ready "
           f"-> {chat_kb / max(per_user_web, 1):.0f}x the web app's memory per officer")
+    try:
+        load_avg = os.getloadavg()
+        print(f"load average at the end: {load_avg[0]:.1f} {load_avg[1]:.1f} {load_avg[2]:.1f} (2 cores)")
+    except OSError:
+        pass
     return 1 if errors else 0
 
 

@@ -68,3 +68,18 @@ def _warm_up(assistant: "Assistant") -> None:
 
     if assistant.library.slugs:
         assistant.ask(WARM_UP_QUESTION, council=assistant.library.slugs[0], conversation=Conversation())
+    _warm_register()
+
+
+def _warm_register() -> None:
+    """Import the register's database layer now (about a second), if there is a register to look in."""
+    from assistant.register.database import RegisterError
+    from assistant.register.history import register_exists
+
+    if register_exists():
+        from assistant.register.store import Store
+
+        try:
+            Store().close()
+        except RegisterError:
+            pass  # the pages that need the register say why it cannot be used

@@ -76,9 +76,18 @@ class Conversations:
         return Session(self.assistant, council, lookup=lookup)
 
     def replay(self, state: State, lookup: Any = None) -> tuple["Session", list[Turn]]:
-        """The conversation rebuilt; `lookup` is the register's hook for this person, as the chat's Session has."""
-        session = self.session(state.council, lookup)
-        return session, [Turn(line, handle(session, line)) for line in state.lines]
+        """The conversation rebuilt; `lookup` is the register's hook for this person, as the chat's Session has.
+
+        It is given to the last line only: that answer is the one just asked (and the one Record this
+        fills the form from), and the register is asked once per page rather than once per line.
+        """
+        session = self.session(state.council)
+        turns = []
+        for number, line in enumerate(state.lines):
+            if number == len(state.lines) - 1:
+                session.lookup = lookup
+            turns.append(Turn(line, handle(session, line)))
+        return session, turns
 
     def extend(self, subject: str, state: State, lines: list[str]) -> tuple[State, bool]:
         """The state with these lines added, and whether it had to start afresh to stay within bounds."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment
@@ -15,6 +15,7 @@ from web.config import WebConfig
 from web.conversation import Conversations
 from web.security import IDENTITY, SUBJECT
 from web.signing import Signer
+from web.stores import Stores
 
 if TYPE_CHECKING:
     from assistant.engine import Assistant
@@ -32,6 +33,8 @@ class Site:
     signer: Signer
     templates: Environment
     conversations: Conversations
+    stores: Stores = field(default_factory=Stores)
+    """The registers this worker has open, per person (the register itself decides what each may see)."""
 
     @property
     def library(self) -> "Library":

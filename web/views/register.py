@@ -46,10 +46,7 @@ def person(site: Site, request: Request) -> tuple[str | None, str | None]:
 
 
 def open_store(site: Site, request: Request) -> "Store":
-    from assistant.register.store import Store
-
-    user, role = person(site, request)
-    return Store(user=user, role=role)
+    return site.stores.get(*person(site, request))
 
 
 def history_lookup(site: Site, request: Request) -> Any:
