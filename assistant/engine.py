@@ -254,6 +254,13 @@ class Assistant:
             if not ctx.council.bundled:
                 # An added council's parameters are drafted by machine: absence may be a gap, not silence.
                 return self._from_clauses(question, council, facts, notice, drafted_gap=TOPIC_NAMES[topic], tokens=tokens)
+            if tokens is not None:
+                # Silent on the topic is not silent on the situation: a clause elsewhere in the code
+                # whose own rule plainly governs it ('must not order goods ... through a council
+                # account') decides, rather than 'the code says nothing about equipment'.
+                found, _ = self._governing(question, council, tokens, loose=True)
+                if found is not None:
+                    return self._from_rule(question, council, facts, notice, found)
             decision = not_covered(ctx, topic, TOPIC_NAMES[topic])
         else:
             decision = template_for(topic)(ctx)
@@ -349,7 +356,7 @@ class Assistant:
             return self._outside_codes(question, council, facts, notice)
         if decide:
             found, _ = governing(question, get_analyser().tokens(plain), tokens, council, self.library,
-                                 self.retriever, wide.hits, loose=drafted_gap is not None)
+                                 self.retriever, wide.hits, loose=True)
             if found is not None:
                 return self._from_rule(question, council, facts, notice, found)
         confident = [h for h in result.hits if h.score >= GUIDANCE_MIN_SCORE]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.decide.from_clauses import ask_kind
+from assistant.decide.from_clauses import ask_kind, stem
 from assistant.engine import Assistant
 from assistant.decide.clause_rules import (
     ENCOURAGED, MAY, MUST, MUST_NOT, ONLY_WITH, read_sentence, rules_for,
@@ -172,3 +172,42 @@ def test_an_added_code_in_its_own_words_is_decided_from_its_clauses(
     if person:
         assert person in answer.summary
     assert elmford.ask(question, "elmford").to_json() == answer.to_json()  # deterministic
+
+
+@pytest.mark.parametrize(
+    ("word", "other", "same"),
+    [
+        ("induction", "induct", True),
+        ("payment", "pay", True),
+        ("discriminatory", "discriminate", True),
+        ("officer", "office", False),
+        ("local", "location", False),
+        ("manager", "management", False),
+    ],
+)
+def test_words_of_one_family_meet_and_neighbours_do_not(word: str, other: str, same: bool) -> None:
+    assert (stem(word) == stem(other)) is same
+
+
+def test_one_word_in_common_is_not_a_situation(assistant: Assistant) -> None:
+    """'wear' is all 'can I wear shorts?' shares with a rule on wearing political badges."""
+    answer = assistant.ask("heatwave next week, can i wear shorts to the office?", "gloucester")
+    assert not any(c.id == "gloucester:11.4" for c in answer.citations), answer.summary
+
+
+@pytest.mark.parametrize(
+    ("council", "question", "verdict", "cite"),
+    [
+        # the town code has no equipment rule, but its clause 2 bars ordering for yourself on a council account
+        ("town", "can I order ink for my home printer on the council's office supplies account? I'll pay it back",
+         "not_allowed", "town:2"),
+        # a bare statement is decided by the duty it triggers, not by the rule that shares most words
+        ("town", "looks like my travel allowance was paid twice this month", "required", "town:2"),
+    ],
+)
+def test_a_code_silent_on_the_topic_still_decides_from_the_clause_that_governs(
+    assistant: Assistant, council: str, question: str, verdict: str, cite: str
+) -> None:
+    answer = assistant.ask(question, council)
+    assert (answer.verdict, answer.citations[0].id) == (verdict, cite), answer.summary
+    assert answer.citations[0].highlight in answer.citations[0].text

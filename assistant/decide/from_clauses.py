@@ -36,6 +36,9 @@ MIN_SCORE = 5.0
 """Summed idf of the question's words a rule's sentence must share to govern it."""
 MIN_COVER = 0.25
 """And the share of the question's own (idf-weighted) words it must carry."""
+MIN_WORDS = 2
+"""And how many of the question's distinct words (its own or the lexicon's) it must share: one word in
+common ('wear' in 'can I wear shorts?' and a rule on wearing political badges) is not a situation."""
 MARGIN = 1.0
 """The best rule must beat the best rule of another verdict by this much, or it is not plain."""
 EXPANSION_WEIGHT = 1.0
@@ -114,7 +117,7 @@ preferred among sentences matching about as well."""
 
 
 def _fits_ask(rule: Rule, kind: str) -> float:
-    if kind == "duty" and rule.duty:
+    if kind in {"duty", "statement"} and rule.duty:
         return ASK_BONUS
     if kind == "permission" and rule.modality in {MUST_NOT, ONLY_WITH, MAY}:
         return ASK_BONUS / 2
@@ -166,6 +169,23 @@ def _tokens(text: str) -> frozenset[str]:
     return got
 
 
+_SUFFIX = re.compile(r"(?:atory|ations?|ate|ments?|itions?|ions?|ory|ive|ing|al)$")
+_STEMS: dict[str, str] = {}
+
+
+def stem(token: str) -> str:
+    """A word without its derivational ending, so that 'induction' meets 'induct', 'payment' meets 'pay'
+    and 'discriminatory' meets 'discriminate': the lemmatizer joins only inflections."""
+    got = _STEMS.get(token)
+    if got is None:
+        cut = _SUFFIX.sub("", token)
+        got = cut if len(cut) >= (3 if token.endswith(("ment", "ments")) else 4) else token
+        if len(_STEMS) > 50_000:
+            _STEMS.clear()
+        _STEMS[token] = got
+    return got
+
+
 def governing(question: str, own: Sequence[str], expanded: Sequence[str], council: str, library: "Library",
               retriever: "Retriever", hits: Sequence["Hit"], loose: bool = False
               ) -> tuple[Governing | None, list[tuple[float, Rule]]]:
@@ -176,10 +196,11 @@ def governing(question: str, own: Sequence[str], expanded: Sequence[str], counci
     question plainly names whose rule an added code words its own way."""
     weight = _weights(retriever, council)
     own_set = {t for t in own if weight(t) > 0}
-    extra = {t for t in expanded if t not in own_set and weight(t) > 0}
+    own_stems = {stem(t) for t in own}
+    extra_stems = {stem(t) for t in expanded} - own_stems
     total = sum(weight(t) for t in own_set) or REFERENCE_IDF
     kind = ask_kind(question)
-    ranked: list[tuple[float, float, int, Rule, bool]] = []
+    ranked: list[tuple[float, float, int, Rule, bool, int]] = []
     for rank, hit in enumerate(hits):
         clause = hit.clause
         parent = library.clause(clause.parent) if clause.parent else None
@@ -187,25 +208,31 @@ def governing(question: str, own: Sequence[str], expanded: Sequence[str], counci
         for rule in rules_of(clause, parent):
             main = rule.sentence if not rule.exception else rule.sentence[: max(1, rule.sentence.find(rule.exception[:12]))]
             words = _tokens(main) | heading
-            shared = own_set & words
-            score = sum(weight(t) for t in shared) + EXPANSION_WEIGHT * sum(weight(t) for t in extra & words)
+            shared = {w for w in words if stem(w) in own_stems and weight(w) > 0}
+            expansion = {w for w in words if stem(w) in extra_stems and weight(w) > 0}
+            own_score = sum(weight(t) for t in shared)
+            score = own_score + EXPANSION_WEIGHT * sum(weight(t) for t in expansion)
             fits = False
             if rule.exception:
-                in_exception = own_set & (_tokens(rule.exception) - words)
+                in_exception = {w for w in _tokens(rule.exception) - words if stem(w) in own_stems}
                 fits = sum(weight(t) for t in in_exception) >= 4.0 and len(in_exception) >= 1
-            cover = min(1.0, (score if loose else sum(weight(t) for t in shared)) / total)
-            ranked.append((score + CLAUSE_WEIGHT * hit.score + _fits_ask(rule, kind), cover, rank, rule, fits))
+            cover = min(1.0, (score if loose else own_score) / total)
+            ranked.append((score + CLAUSE_WEIGHT * hit.score + _fits_ask(rule, kind), cover, rank, rule, fits,
+                           len({stem(w) for w in shared | expansion})))
     ranked.sort(key=lambda r: (-r[0], r[2]))
-    listing = [(s, r) for s, _, _, r, _ in ranked]
+    listing = [(s, r) for s, _, _, r, _, _ in ranked]
     if not ranked:
         return None, listing
-    score, cover, _, rule, fits = ranked[0]
-    if score < MIN_SCORE or cover < MIN_COVER:
+    if kind == "statement":
+        # A bare statement asks nothing: only a duty it triggers is decided ('I was overpaid' -> tell).
+        ranked = [r for r in ranked if r[3].duty and r[3].modality in {MUST, SHOULD}]
+        if not ranked:
+            return None, listing
+    score, cover, _, rule, fits, sharing = ranked[0]
+    if score < MIN_SCORE or cover < MIN_COVER or sharing < MIN_WORDS:
         return None, listing
-    if kind == "statement" and not (rule.duty and rule.modality in {MUST, SHOULD}):
-        return None, listing  # a bare statement asks nothing: only a duty it triggers is decided
     verdict = verdict_for(rule, kind, question, fits)
-    for other_score, _, _, other, other_fits in ranked[1:]:
+    for other_score, _, _, other, other_fits, _ in ranked[1:]:
         if other.clause_id == rule.clause_id:
             continue
         if verdict_for(other, kind, question, other_fits) != verdict and score - other_score < MARGIN:
