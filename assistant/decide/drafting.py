@@ -346,6 +346,9 @@ def draft_policy(document: Document) -> list[Param]:
     found.take("contact", first(all_sentences, _contact(True), _contact(False)))
     for topic in TOPICS:
         found.update(import_module(f"assistant.decide.topics.{topic}.drafting").draft(all_sentences))
+    for name, result in by_rule(all_sentences).items():
+        if name not in found and not _topic_drafted(found, name):
+            found[name] = result
     params = []
     for name in SCHEMA:
         if name in found:
@@ -353,6 +356,84 @@ def draft_policy(document: Document) -> list[Param]:
             value = tuple(f.value) if isinstance(f.value, list) else f.value
             params.append(Param(name, value, f.sentence.unit.clause.id, f.quote, f.note))
     return params
+
+
+# --------------------------------------------------------------------------- rules in a code's own words
+
+_MEDIA_WORDS = re.compile(r"(?<!social\s)\b(?:media|press|journalists?|newspapers?|reporters?|broadcasters?|radio|television)\b"
+                          r"(?!\s+release)", re.I)
+_HOSPITALITY_WORDS = re.compile(r"\b(?:hospitality|entertainment|entertained|meals?|dinners?|lunch(?:es)?|invitations?|tickets?|"
+                                r"drinks|outings?|functions?|events?)\b", re.I)
+_PROCUREMENT_WORDS = re.compile(r"\b(?:tenders?|tendering|bids?|bidders?|bidding|procurement|contract\s+award|quotations?|"
+                                r"purchasing\s+decisions?|letting\s+of\s+contracts?)\b", re.I)
+_CONFLICT_WORDS = re.compile(r"\b(?:family|relatives?|relations|partners?|spouses?|friends?|(?:conflicts?|declarations?)\s+of\s+interests?|"
+                             r"(?:personal|financial|private|business)\s+interests?|shareholdings?)\b", re.I)
+_NO_DUTY = re.compile(r"\b(?:do|does|will)\s+not\s+(?:need|have)\s+to\b|\bneed\s+not\b", re.I)
+_WITHDRAW = re.compile(r"\b(?:withdraw|take\s+no\s+part|not\s+take\s+part|stand\s+aside|step\s+aside|absent\s+yourself)\b"
+                       r"[^.;]*", re.I)
+
+
+def _verb_phrase(act: str) -> str:
+    """'shall accept entertainment ...' -> 'accept entertainment ...': the act without its modal."""
+    text = re.sub(r"^(?:must|shall|should|will|may|is\s+to|are\s+to|can)\s+(?:not\s+|never\s+)?", "", act.strip(), flags=re.I)
+    return clean_phrase(second_person(text))
+
+
+def _found_at(sentence: Sentence, words: str, value: object) -> Found | None:
+    match = re.search(re.escape(words), sentence.text)
+    return Found(value, sentence, match) if match else None
+
+
+def by_rule(all_sentences: list[Sentence]) -> dict[str, Found]:
+    """Parameters read from the clause reader's rules, for a code that words them its own way.
+
+    The topic patterns look for the bundled codes' phrasing ('must not accept', 'refer ... to');
+    the clause reader knows a rule by its modality whatever its wording: 'No officer shall
+    accept entertainment from a firm while a tender exercise is under way' is a procurement
+    rule on hospitality, 'Statements to the media are the responsibility of the Press Office
+    alone' sends journalists to the Press Office, 'Where a member of your family works for a
+    bidder, inform the Director without delay and withdraw from the decision' says whom an
+    interest is declared to and that you step back. Each is quoted from its sentence."""
+    from assistant.decide.clause_rules import MUST, MUST_NOT, ONLY_WITH, SHOULD, read_sentence
+
+    out: dict[str, Found] = {}
+    for sentence in all_sentences:
+        if sentence.unit.is_list:
+            continue
+        rule = read_sentence(sentence.unit.clause.id, sentence.text)
+        if rule is None:
+            continue
+        text = rule.sentence
+        if rule.modality == ONLY_WITH and rule.person and _MEDIA_WORDS.search(text) and "media.refer_to" not in out:
+            got = _found_at(sentence, rule.person, persons(rule.person))
+            if got is not None:
+                out["media.refer_to"] = got
+        if (rule.modality == MUST_NOT and _HOSPITALITY_WORDS.search(text) and _PROCUREMENT_WORDS.search(text)
+                and "hospitality.procurement" not in out):
+            value = _verb_phrase(rule.act)
+            if len(value.split()) >= 2 and len(value) <= 200:
+                got = _found_at(sentence, rule.act, "not " + value)
+                if got is not None:
+                    out["hospitality.procurement"] = got
+        if (rule.modality in {MUST, SHOULD} and rule.duty and _CONFLICT_WORDS.search(text) and not _MEDIA_WORDS.search(text)
+                and not _NO_DUTY.search(text)):
+            told = re.search(r"\b(?:inform|tell|notify|advise|declare\s+(?:it|this|the\s+interest)?\s*to|report\s+(?:it|this)?\s*to)\s+("
+                             + PERSONS + ")", text, re.I)
+            if told and "interests.declare" not in out:
+                got = _found_at(sentence, told.group(0), persons(told.group(1)))
+                if got is not None:
+                    out["interests.declare"] = got
+            withdraw = _WITHDRAW.search(text)
+            if withdraw and "interests.withdraw" not in out:
+                got = _found_at(sentence, withdraw.group(0), clean_phrase(second_person(withdraw.group(0))))
+                if got is not None:
+                    out["interests.withdraw"] = got
+    return out
+
+
+def _topic_drafted(found: Draft, name: str) -> bool:
+    """A topic whose own patterns already drafted its main rule keeps it: the reader only fills gaps."""
+    return name == "media.refer_to" and "media.rule" in found
 
 
 # --------------------------------------------------------------------------- the file
