@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from assistant.answer import Answer, Point, Trace
 from assistant.conversation import NEW, REPLY, Conversation, Pending
 from assistant.decide.decision import Context, not_covered
-from assistant.decide.from_clauses import Governing, action_for, answers_the_ask, governing, summary_for
+from assistant.decide.from_clauses import Governing, action_for, answers_the_ask, governing, sharper, summary_for
 from assistant.decide.clause_rules import split_sentences
 from assistant.decide.policy import Policy, PolicyError, policy_for, policy_problems
 from assistant.decide.render import answer_from_decision, citations_for, guidance_points
@@ -42,6 +42,10 @@ STRICTNESS = {"allowed": 0, "not_required": 0, "allowed_with_conditions": 1, "re
 OVERRIDING = {"must_not", "only_with"}
 """Only a rule that says so outright overrides a template: a prohibition, or someone else's consent."""
 """How plainly a clause's rule must match before it decides over a template's answer."""
+SILENT_TOPIC_WORD = 4.0
+"""Where the code has no rule on the topic a question was read as, a clause's rule decides instead only if
+it shares one of the question's own rare words ('account'): common ones ('use', 'personal') do not make
+'personal stuff on the work laptop' an order of goods through a council account."""
 RULE_CANDIDATES = 8
 """How many retrieved clauses are read for a rule that governs the question."""
 OBLIGATION = re.compile(r"\b(must|must not|should|shall|are required|is required|required to|expected to|may not|not permitted|will not be tolerated)\b", re.I)
@@ -253,28 +257,28 @@ class Assistant:
         if falls_back_on(topic) is None and not ctx.policy.covers(topic):
             if not ctx.council.bundled:
                 # An added council's parameters are drafted by machine: absence may be a gap, not silence.
-                return self._from_clauses(question, council, facts, notice, drafted_gap=TOPIC_NAMES[topic], tokens=tokens)
+                return self._from_clauses(question, council, facts, notice, drafted_gap=topic, tokens=tokens)
             if tokens is not None:
                 # Silent on the topic is not silent on the situation: a clause elsewhere in the code
                 # whose own rule plainly governs it ('must not order goods ... through a council
                 # account') decides, rather than 'the code says nothing about equipment'.
                 found, _ = self._governing(question, council, tokens, loose=True)
-                if found is not None:
-                    return self._from_rule(question, council, facts, notice, found)
+                if found is not None and found.rarest >= SILENT_TOPIC_WORD:
+                    return self._from_rule(question, council, facts, notice, found, topic)
             decision = not_covered(ctx, topic, TOPIC_NAMES[topic])
         else:
             decision = template_for(topic)(ctx)
             if tokens is not None and decision.verdict not in {"needs_info", "not_covered", "guidance"}:
                 cited = {p.citation for p in (*decision.decisive, *decision.used)}
-                found, listing = self._governing(question, council, tokens, loose=not cited)
+                found, listing = self._governing(question, council, tokens, loose=not cited, also=cited)
                 if found is not None and not cited:
                     # The template decided on no clause at all (an added code's parameter was not
                     # drafted): a clause whose rule plainly governs is a better basis than none.
                     return self._from_rule(question, council, facts, notice, found, topic)
                 sections = {c.section_id for c in map(self.library.clause, cited) if c is not None}
                 clause = self.library.clause(found.rule.clause_id) if found is not None else None
-                own_best = max((score for score, rule in listing
-                                if rule.clause_id in cited or _section(self.library, rule.clause_id) in sections), default=0.0)
+                own_best = max((c.score for c in listing
+                                if c.rule.clause_id in cited or _section(self.library, c.rule.clause_id) in sections), default=0.0)
                 if (found is not None and clause is not None and found.score >= OVERRIDE_SCORE
                         and found.cover >= OVERRIDE_COVER and clause.section_id not in sections
                         and answers_the_ask(found, question)
@@ -286,16 +290,47 @@ class Assistant:
                     # clauses decides it: 'gambling sites on a work laptop' is 24.2(c), not the
                     # general rule on using equipment.
                     return self._from_rule(question, council, facts, notice, found, topic)
+                sharp = sharper(question, listing, decision.verdict, cited.__contains__,
+                                lambda clause_id: _section(self.library, clause_id) in sections)
+                if sharp is not None:
+                    answer = answer_from_decision(self.library, decision, question, council, topic, facts.to_dict(), notice)
+                    return self._sharpened(answer, sharp)
         return answer_from_decision(self.library, decision, question, council, topic, facts.to_dict(), notice)
 
-    def _governing(self, question: str, council: str, tokens: Sequence[str], loose: bool = False
-                   ) -> "tuple[Governing | None, list]":
+    def _sharpened(self, answer: Answer, sharp: Governing) -> Answer:
+        """The template's answer led by the neighbouring clause whose own rule names the situation. It gives
+        the same verdict, so what the answer says stays true of every clause it cites."""
+        rule = sharp.rule
+        clause = self.library.clause(rule.clause_id)
+        if clause is None:
+            return answer
+        highlights = {c.id: c.highlight for c in answer.citations if c.highlight}
+        highlights[rule.clause_id] = rule.sentence
+        ids = [rule.clause_id, *(c.id for c in answer.citations)]
+        summary = summary_for(sharp, self.library.document(answer.council or "").council.short_name, clause.number)
+        trace = replace(answer.trace, parameters=(*answer.trace.parameters, {
+            "name": "rule", "value": rule.modality, "citation": rule.clause_id, "quote": rule.sentence,
+            "score": round(sharp.score, 3), "cover": round(sharp.cover, 3)}))
+        return replace(answer, summary=summary, reasons=(Point(_sentence_of(rule.sentence), rule.clause_id), *answer.reasons),
+                       citations=citations_for(self.library, ids, highlights), trace=trace)
+
+    def _governing(self, question: str, council: str, tokens: Sequence[str], loose: bool = False,
+                   also: "set[str] | None" = None) -> "tuple[Governing | None, list]":
+        """The rule that plainly governs the question among the clauses retrieved for it, and every rule
+        ranked; `also` adds clauses retrieval may have missed (a template's own), so they are measured too."""
         from index.analyse import get_analyser
+        from index.retriever import Hit
 
         plain = analysable(question)
         wide = self.retriever.search_query(plain, tokens, [council], k=RULE_CANDIDATES)
+        hits = list(wide.hits)
+        have = {h.clause.id for h in hits}
+        for clause_id in sorted(also or ()):
+            clause = self.library.clause(clause_id)
+            if clause is not None and clause_id not in have and clause.council == council:
+                hits.append(Hit(clause, 0.0))
         return governing(question, get_analyser().tokens(plain), tokens, council, self.library, self.retriever,
-                         wide.hits, loose=loose)
+                         hits, loose=loose)
 
     def guidance(self, council: str, topic: str, question: str, facts: "Facts | None" = None,
                  notice: str | None = None) -> Answer:
@@ -360,6 +395,11 @@ class Assistant:
             if found is not None:
                 return self._from_rule(question, council, facts, notice, found)
         confident = [h for h in result.hits if h.score >= GUIDANCE_MIN_SCORE]
+        if drafted_gap and not confident:
+            # Nothing drafted, no rule governs, no clause comes close: the added code is silent on the
+            # topic, said in the same words as for a bundled code that is.
+            decision = not_covered(self.context(council, question, facts), drafted_gap, TOPIC_NAMES[drafted_gap])
+            return answer_from_decision(self.library, decision, question, council, drafted_gap, facts.to_dict(), notice)
         hits = confident or list(result.hits[:2])
         points, highlights = [], {}
         for hit in hits:
@@ -374,7 +414,7 @@ class Assistant:
             summary = (f"I could not find a rule in {name} code that clearly answers this. The closest clauses are "
                        f"below; if they do not answer it, ask {who}.")
         if drafted_gap:
-            summary = (f"No rule on {drafted_gap} was found when {name} code was added, so this answer quotes "
+            summary = (f"No rule on {TOPIC_NAMES[drafted_gap]} was found when {name} code was added, so this answer quotes "
                        f"the closest clauses' own obligations instead of deciding.")
         return Answer(
             question=question, council=council, topic=None, verdict="guidance",

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from assistant.decide.drafting import draft_policy, policy_toml
 from assistant.decide.from_clauses import ask_kind, stem
+from assistant.decide.policy import parse_policy, policy_problems
 from assistant.engine import Assistant
 from assistant.decide.clause_rules import (
     ENCOURAGED, MAY, MUST, MUST_NOT, ONLY_WITH, read_sentence, rules_for,
@@ -40,6 +42,10 @@ Staff Code of Conduct
 4. Protective clothing
 
 4.1 Officers must wear the protective clothing issued to them on every site visit.
+
+5. Vehicles
+
+5.1 Officers must not use pool cars for private journeys, except to travel directly between home and a site visit.
 """
 
 
@@ -143,35 +149,86 @@ def test_a_question_no_clause_governs_stays_guidance(assistant: Assistant) -> No
 
 
 @pytest.fixture(scope="module")
-def elmford(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+def elmford_library(tmp_path_factory: pytest.TempPathFactory) -> Library:
     home = tmp_path_factory.mktemp("elmford-home")
     source = home / "elmford.txt"
     source.write_text(ELMFORD, encoding="utf-8")
     add_council(source, "Elmford District Council", home=home)
-    return Assistant(load_library(home))
+    return load_library(home)
 
 
-@pytest.mark.parametrize(
-    ("question", "verdict", "cite", "person"),
-    [
-        ("A firm bidding in our tender has invited me to a football match, can I go?", "not_allowed", "elmford:1.1", None),
-        ("My brother works for one of the bidders, what should I do?", "required", "elmford:1.2", "the Director"),
-        ("A journalist phoned asking about the bin strike, can I give them a quote?", "refer", "elmford:2.1",
-         "the Press Office"),
-        ("can I check the betting odds on my work computer at lunch?", "not_allowed", "elmford:3.1", None),
-        ("do I really have to wear the protective clothing on a short site visit?", "required", "elmford:4.1", None),
-    ],
-)
+@pytest.fixture(scope="module")
+def elmford(elmford_library: Library) -> Assistant:
+    """The added code with no drafted parameters: every answer comes from the clause reader."""
+    return Assistant(elmford_library)
+
+
+@pytest.fixture(scope="module")
+def elmford_drafted(elmford_library: Library) -> Assistant:
+    """The added code with the policy file `conduct add` drafts, read back and checked as it is on load."""
+    document = elmford_library.document("elmford")
+    text = policy_toml(document, draft_policy(document))
+    policy = parse_policy("elmford", text)
+    assert policy_problems(document, policy, "elmford's policy.toml") == []
+    return Assistant(elmford_library, policies={"elmford": policy})
+
+
+def test_drafting_reads_rules_worded_in_the_codes_own_way(elmford_library: Library) -> None:
+    drafted = {p.name: p for p in draft_policy(elmford_library.document("elmford"))}
+    assert drafted["hospitality.procurement"].citation == "elmford:1.1"
+    assert drafted["hospitality.procurement"].value == "not accept entertainment from a firm while a tender exercise is under way"
+    assert (drafted["interests.declare"].value, drafted["interests.declare"].citation) == ("the Director", "elmford:1.2")
+    assert drafted["interests.withdraw"].value == "withdraw from the decision"
+    assert (drafted["media.refer_to"].value, drafted["media.refer_to"].citation) == ("the Press Office", "elmford:2.1")
+
+
+ADDED_CASES = [
+    ("A firm bidding in our tender has invited me to a football match, can I go?", "not_allowed", "elmford:1.1", None),
+    ("My brother works for one of the bidders, what should I do?", "required", "elmford:1.2", "the Director"),
+    ("A journalist phoned asking about the bin strike, can I give them a quote?", "refer", "elmford:2.1",
+     "the Press Office"),
+    ("can I check the betting odds on my work computer at lunch?", "not_allowed", "elmford:3.1", None),
+    ("do I really have to wear the protective clothing on a short site visit?", "required", "elmford:4.1", None),
+    # the exception written inside the clause
+    ("can I take a pool car straight from home to a site visit?", "allowed", "elmford:5.1", None),
+    ("can I borrow a pool car for a private journey at the weekend?", "not_allowed", "elmford:5.1", None),
+]
+
+
+@pytest.mark.parametrize("drafted", [False, True], ids=["undrafted", "drafted"])
+@pytest.mark.parametrize(("question", "verdict", "cite", "person"), ADDED_CASES)
 def test_an_added_code_in_its_own_words_is_decided_from_its_clauses(
-    elmford: Assistant, question: str, verdict: str, cite: str, person: str | None
+    request: pytest.FixtureRequest, drafted: bool, question: str, verdict: str, cite: str, person: str | None
 ) -> None:
-    answer = elmford.ask(question, "elmford")
+    """The same rule, with the same clause, whether or not a drafted parameter caught it."""
+    assistant = request.getfixturevalue("elmford_drafted" if drafted else "elmford")
+    answer = assistant.ask(question, "elmford")
     assert answer.verdict == verdict, answer.summary
     assert answer.citations[0].id == cite
     assert answer.citations[0].highlight in answer.citations[0].text
     if person:
         assert person in answer.summary
-    assert elmford.ask(question, "elmford").to_json() == answer.to_json()  # deterministic
+    assert assistant.ask(question, "elmford").to_json() == answer.to_json()  # deterministic
+
+
+@pytest.mark.parametrize(
+    ("question", "what"),
+    [("can I wear shorts to the office?", "dress and appearance"),
+     ("can I stand for election as a councillor?", "political activity")],
+)
+def test_silence_is_said_in_the_same_words_at_every_council(
+    assistant: Assistant, elmford: Assistant, elmford_drafted: Assistant, question: str, what: str
+) -> None:
+    """Elmford's code says nothing on these; neither does the town council's on dress."""
+    said = {}
+    for name, (who, council) in {"town": (assistant, "town"), "elmford": (elmford, "elmford"),
+                                 "elmford drafted": (elmford_drafted, "elmford")}.items():
+        answer = who.ask(question, council)
+        if council == "town" and answer.verdict != "not_covered":
+            continue  # the town code has a rule on political activity
+        assert answer.verdict == "not_covered", (name, answer.summary)
+        said[name] = answer.summary.split(" code of conduct ", 1)[1].split(". Ask ", 1)[0]
+    assert set(said.values()) == {f"does not say anything about {what}"}, said
 
 
 @pytest.mark.parametrize(
@@ -211,3 +268,25 @@ def test_a_code_silent_on_the_topic_still_decides_from_the_clause_that_governs(
     answer = assistant.ask(question, council)
     assert (answer.verdict, answer.citations[0].id) == (verdict, cite), answer.summary
     assert answer.citations[0].highlight in answer.citations[0].text
+
+
+@pytest.mark.parametrize(
+    ("council", "question", "verdict", "cite", "general"),
+    [
+        ("gloucester", "is it ok to use the council logo on my personal twitter profile?", "not_allowed",
+         "gloucester:14.1(6)", "gloucester:14.1(1)"),
+        ("thurrock", "can I claim for my lunch when I am working away from my normal place of work all day?",
+         "allowed_with_conditions", "thurrock:14.9", "thurrock:14.1"),
+    ],
+)
+def test_the_clause_that_names_the_situation_is_cited_before_its_general_neighbour(
+    assistant: Assistant, council: str, question: str, verdict: str, cite: str, general: str
+) -> None:
+    """The template decides from its general clause; the neighbour whose own rule names the situation
+    gives the same verdict and is cited first, its deciding sentence highlighted."""
+    answer = assistant.ask(question, council)
+    ids = [c.id for c in answer.citations]
+    assert (answer.verdict, ids[0]) == (verdict, cite), answer.summary
+    assert general in ids
+    assert answer.citations[0].highlight in answer.citations[0].text
+    assert f"({cite.split(':')[1]})" in answer.summary

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -73,6 +73,8 @@ class Governing:
     score: float
     cover: float
     exception_fits: bool
+    rarest: float = 0.0
+    """The weight of the rarest of the question's own words the rule shares."""
 
 
 def ask_kind(question: str) -> str:
@@ -188,7 +190,7 @@ def stem(token: str) -> str:
 
 def governing(question: str, own: Sequence[str], expanded: Sequence[str], council: str, library: "Library",
               retriever: "Retriever", hits: Sequence["Hit"], loose: bool = False
-              ) -> tuple[Governing | None, list[tuple[float, Rule]]]:
+              ) -> tuple[Governing | None, list["Candidate"]]:
     """The rule among these clauses that plainly governs the question, and every rule ranked.
 
     `own` are the question's analysed words, `expanded` the lexicon's additions to them. `loose`
@@ -200,7 +202,7 @@ def governing(question: str, own: Sequence[str], expanded: Sequence[str], counci
     extra_stems = {stem(t) for t in expanded} - own_stems
     total = sum(weight(t) for t in own_set) or REFERENCE_IDF
     kind = ask_kind(question)
-    ranked: list[tuple[float, float, int, Rule, bool, int]] = []
+    ranked: list[tuple[float, float, int, Rule, bool, int, float]] = []
     for rank, hit in enumerate(hits):
         clause = hit.clause
         parent = library.clause(clause.parent) if clause.parent else None
@@ -218,9 +220,9 @@ def governing(question: str, own: Sequence[str], expanded: Sequence[str], counci
                 fits = sum(weight(t) for t in in_exception) >= 4.0 and len(in_exception) >= 1
             cover = min(1.0, (score if loose else own_score) / total)
             ranked.append((score + CLAUSE_WEIGHT * hit.score + _fits_ask(rule, kind), cover, rank, rule, fits,
-                           len({stem(w) for w in shared | expansion})))
+                           len({stem(w) for w in shared | expansion}), max((weight(w) for w in shared), default=0.0)))
     ranked.sort(key=lambda r: (-r[0], r[2]))
-    listing = [(s, r) for s, _, _, r, _, _ in ranked]
+    listing = [Candidate(s, r, c, f, n) for s, c, _, r, f, n, _ in ranked]
     if not ranked:
         return None, listing
     if kind == "statement":
@@ -228,17 +230,59 @@ def governing(question: str, own: Sequence[str], expanded: Sequence[str], counci
         ranked = [r for r in ranked if r[3].duty and r[3].modality in {MUST, SHOULD}]
         if not ranked:
             return None, listing
-    score, cover, _, rule, fits, sharing = ranked[0]
+    score, cover, _, rule, fits, sharing, rarest = ranked[0]
     if score < MIN_SCORE or cover < MIN_COVER or sharing < MIN_WORDS:
         return None, listing
     verdict = verdict_for(rule, kind, question, fits)
-    for other_score, _, _, other, other_fits, _ in ranked[1:]:
+    for other_score, _, _, other, other_fits, _, _ in ranked[1:]:
         if other.clause_id == rule.clause_id:
             continue
         if verdict_for(other, kind, question, other_fits) != verdict and score - other_score < MARGIN:
             return None, listing
         break
-    return Governing(rule, verdict, score, cover, fits), listing
+    return Governing(rule, verdict, score, cover, fits, rarest), listing
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One rule of a retrieved clause, scored against the question."""
+
+    score: float
+    rule: Rule
+    cover: float
+    fits: bool
+    sharing: int
+
+
+SHARPEN_SCORE = 8.0
+SHARPEN_COVER = 0.3
+SHARPEN_MARGIN = 3.0
+"""A template's verdict is re-cited to another clause's rule only when that rule gives the same verdict,
+matches plainly (score, cover) and matches this much better than any rule of the clauses cited."""
+
+
+def sharper(question: str, listing: Sequence[Candidate], verdict: str, own: "Callable[[str], bool]",
+            neighbour: "Callable[[str], bool]") -> Governing | None:
+    """The neighbouring clause whose rule names the situation a template decided by a more general one.
+
+    'Can I put the council logo on my LinkedIn banner?' is decided not_allowed by the social-media
+    template from its first list item (nothing that could damage the council's reputation); the item
+    that decides it is the one on the council's logos. Only a neighbour (the same section as the
+    template's clauses) is considered: the template chose the part of the code, the rule chooses the
+    clause within it. Same verdict, and a plainly better match than the template's own clauses."""
+    kind = ask_kind(question)
+    own_best = max((c.score for c in listing if own(c.rule.clause_id)), default=0.0)
+    for c in listing:
+        if own(c.rule.clause_id) or not neighbour(c.rule.clause_id):
+            continue
+        if c.score < SHARPEN_SCORE or c.cover < SHARPEN_COVER or c.sharing < MIN_WORDS:
+            return None
+        if c.score - own_best < SHARPEN_MARGIN:
+            return None
+        if verdict_for(c.rule, kind, question, c.fits) != verdict:
+            return None
+        return Governing(c.rule, verdict, c.score, c.cover, c.fits)
+    return None
 
 
 def answers_the_ask(found: Governing, question: str) -> bool:
