@@ -163,7 +163,13 @@ def in_procurement(ctx: "Context") -> bool:
 MUST_I_TELL = ("do i need to declare", "do i have to declare", "should i declare", "must i declare",
                "do i need to tell", "do i have to tell", "should i tell", "must i tell", "do i need to report",
                "do i have to report", "do i need to record", "do i have to record", "need to tell anyone",
-               "have to tell anyone", "need to let", "do i need to inform", "do i have to inform")
+               "have to tell anyone", "need to let", "do i need to inform", "do i have to inform",
+               # the other verbs of a duty to tell: log it, register it, write it down, mention it
+               "need logging", "need to log", "have to log", "should i log", "log it", "need recording",
+               "need registering", "need to register", "have to register", "register it", "put it in the register",
+               "put it anywhere", "put it down", "write it down", "note it", "need to mention", "have to mention",
+               "should i mention", "still need to", "still have to", "still need declaring", "need declaring",
+               "fill anything in", "fill in a form", "need to disclose", "have to disclose", "should i disclose")
 
 
 def asks_must_i_tell(ctx: "Context") -> bool:

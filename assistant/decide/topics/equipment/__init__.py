@@ -15,5 +15,6 @@ SCHEMA: dict[str, tuple[str, str]] = {
     "equipment.phones": ("phrase", "Private calls: '{value}'."),
     "equipment.vehicles": ("phrase", "Council vehicles: 'You must not {value}'."),
     "equipment.internet": ("phrase", "Internet and IT misuse: 'The code forbids {value}'."),
+    "equipment.report": ("phrase", "Loss, theft or damage to council property: 'You must {value}'."),
 }
 """Each parameter a council's policy file may set for this topic: name -> (kind, meaning); see decide/schema.py."""

@@ -12,6 +12,9 @@ NOT_TOKEN = MONEY_ITEMS | {"bequest", "loan", "fee", "event_tickets", "travel", 
 PERSONAL_ITEMS = ("wine", "whisky", "whiskey", "champagne", "prosecco", "gin", "beer", "bottle", "chocolates", "chocs",
                   "perfume", "flowers", "hamper", "jewellery", "watch", "spa", "voucher", "gift card", "cash", "money")
 """Gifts plainly for personal use, which a 'functional business items only' rule excludes."""
+PLAINLY_PERSONAL = ("wine", "whisky", "whiskey", "champagne", "prosecco", "gin", "vodka", "rum", "beer", "lager",
+                    "fizz", "bubbly", "perfume", "aftershave", "hamper", "jewellery", "watch", "spa", "gift card")
+"""Gifts no one would call a token of the pen-and-diary kind, whatever they cost."""
 ITEM_WORDS = {"cash": "cash", "voucher": "a voucher", "fee": "a fee", "bequest": "a bequest", "loan": "a loan",
               "event_tickets": "tickets", "travel": "travel", "accommodation": "accommodation",
               "hospitality_event": "an event"}
@@ -32,6 +35,13 @@ def decide(ctx: Context) -> Decision:
         )
     if f.item == "reward_points":
         return _reward_points(ctx, d)
+    if ctx.has("refusal_difficult") and (hard := _when_refusal_is_hard(ctx, d)) is not None:
+        return hard
+    if ctx.has("declined") and asks_must_i_tell(ctx) and (record := ctx.p("gifts.record")) is not None:
+        # turned down, and asking whether it still goes anywhere: the duty to record, not whether to keep it
+        d.rule_from("required", "declined_still_recorded", record, f"you must {record.value}", lead="Yes: ")
+        _keeper(ctx, d, record)
+        return d
     if f.item in MONEY_ITEMS and (banned := ctx.p("gifts.cash_banned")):
         d.decide("not_allowed", "cash_banned", f"{ctx.name}'s code says {banned.value} must be refused ({ref(banned)})", banned)
         d.because(banned, f"{banned.value} must be refused")
@@ -68,11 +78,30 @@ def decide(ctx: Context) -> Decision:
     return _left_to_someone(ctx, d)
 
 
+def _when_refusal_is_hard(ctx: Context, d: Decision) -> Decision | None:
+    """Refusing would offend, or it cannot be given back: the code's own instruction for that case decides."""
+    hard, back = ctx.p("gifts.refusal_difficult"), ctx.p("gifts.return")
+    if hard is not None:
+        d.rule_from("refer", "refusal_difficult", hard, f"where refusing is difficult or might offend, you must {hard.value}")
+    elif back is not None and "cannot be returned" in back.value:
+        d.rule_from("required", "cannot_return", back, f"you should {back.value}")
+    else:
+        return None
+    return _record(ctx, d)
+
+
 def _by_limit(ctx: Context, d: Decision, limit, amount: int | None) -> Decision:
     f = ctx.facts
+    business = ctx.p("gifts.business_items")
+    if f.item in TOKEN_ITEMS and business and not ctx.mentions(*PERSONAL_ITEMS) and (amount is None or amount < limit.value):
+        # a pen, a diary, a calendar: the code's own example of what may be kept
+        d.decide("allowed", "business_item",
+                 f"Yes: small gifts that are {business.value} may be kept ({ref(business)})", business)
+        d.because(business, f"small gifts may only be {business.value}")
+        d.because(limit, f"and worth less than {pounds(limit.value)}")
+        return _record(ctx, d)
     if amount is None and f.item in TOKEN_ITEMS:
         amount = 0  # a pen or a diary is the code's own example of a small gift
-    business = ctx.p("gifts.business_items")
     if amount is None and business and ctx.mentions(*PERSONAL_ITEMS) and f.item not in TOKEN_ITEMS:
         # over the limit it must go back, under it only business items may be kept: no need to ask its value
         d.decide("not_allowed", "personal_item",
@@ -111,7 +140,8 @@ def _by_token(ctx: Context, d: Decision, token, amount: int | None) -> Decision:
         d.decide("allowed_with_conditions", "token_item", f"Token gifts such as {token.value} may be accepted ({ref(token)})", token)
         d.because(token, f"only gifts of token value, such as {token.value}, may be accepted")
         return _record(ctx, d)
-    if f.item in NOT_TOKEN or (amount is not None and amount >= PLAINLY_NOT_TOKEN):
+    personal = amount is None and ctx.mentions(*PLAINLY_PERSONAL) and not ctx.has("team")
+    if f.item in NOT_TOKEN or personal or (amount is not None and amount >= PLAINLY_NOT_TOKEN):
         what = pounds(amount) if amount is not None else ITEM_WORDS.get(f.item, "this")
         d.decide("not_allowed", "not_token",
                  f"At {ctx.name} only gifts of token value such as {token.value} may be accepted ({ref(token)}); {what} is more than that",

@@ -18,6 +18,7 @@ SCHEMA: dict[str, tuple[str, str]] = {
     "hospitality.record": ("phrase", "Record or declare it: 'You must {value}'."),
     "hospitality.procurement": ("phrase", "Hospitality around purchasing or contract decisions: 'You must {value}'."),
     "hospitality.conference": ("phrase", "Conference hospitality: 'Hospitality at conferences and courses is acceptable where {value}'."),
+    "hospitality.visits": ("phrase", "Work visits (to inspect equipment, exhibitions, conferences) are paid by the council: '{value}'."),
     "hospitality.supplier_social": ("phrase", "Informal social contact with suppliers: 'You must {value}'."),
 }
 """Each parameter a council's policy file may set for this topic: name -> (kind, meaning); see decide/schema.py."""

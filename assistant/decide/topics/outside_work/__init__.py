@@ -19,6 +19,8 @@ SCHEMA: dict[str, tuple[str, str]] = {
     "outside_work.equipment": ("phrase", "Council equipment for outside work: 'You must not {value}'."),
     "outside_work.conflict": ("phrase", "Conflicts with the council: 'The work must not {value}'."),
     "outside_work.volunteering": ("phrase", "What the code says of voluntary work: 'The code {value}'."),
+    "outside_work.competition": ("phrase", "Outside work in competition with the council: 'You must not {value}'."),
+    "outside_work.same_duties": ("phrase", "Private work your own service does or would do: 'You must not {value}'."),
     "outside_work.trustee": ("phrase", "Trustee or board roles with funded bodies: 'You may not {value}'."),
 }
 """Each parameter a council's policy file may set for this topic: name -> (kind, meaning); see decide/schema.py."""

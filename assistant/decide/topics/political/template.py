@@ -13,7 +13,14 @@ NOT_RESTRICTED = ("not politically restricted", "isn't politically restricted", 
                   "not a politically", "isn't a restricted", "isn't a politically", "not in restricted")
 AT_WORK = ("in the office", "at work", "at my desk", "in work time", "during work", "work email", "my work email",
            "work phone", "work laptop", "staff room", "colleagues", "my colleagues", "people in the office",
-           "at the depot", "workplace", "on shift", "in my work", "on council premises", "council building")
+           "at the depot", "workplace", "on shift", "in my work", "on council premises", "council building",
+           # the places of a workplace, named as staff name them
+           "staff kitchen", "kitchen", "canteen", "staff canteen", "noticeboard", "notice board", "notice boards",
+           "staffroom", "staff room", "break room", "tea room", "rest room", "mess room", "reception", "front desk",
+           "meeting room", "the depot", "depot", "civic offices", "civic centre", "town hall", "council offices",
+           "our office", "the office", "my office", "the yard", "team meeting", "team meetings", "intranet",
+           "staff newsletter", "all staff email", "team chat", "teams chat", "work whatsapp", "in uniform",
+           "council lanyard", "my desk", "our desks", "office wall", "car park", "work car park")
 
 RESTRICTED = Slot("politically_restricted", yes="my post is politically restricted", no="my post is not politically restricted")
 """A bare yes or no to 'Is your post politically restricted?', in words this template reads."""
