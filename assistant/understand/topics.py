@@ -52,6 +52,8 @@ class Outside:
 @dataclass(frozen=True)
 class _Vocabulary:
     topics: dict[str, list[tuple[re.Pattern[str], float]]]
+    unless: dict[str, re.Pattern[str]]
+    """Per topic, the phrases in which its words mean something else ('petty cash', 'the tip'): blanked before it is scored."""
     lexicon: dict[str, str]
     lexicon_weight: float
     guidance: re.Pattern[str]
@@ -71,9 +73,11 @@ def _pattern(phrases: list[str]) -> re.Pattern[str]:
 def _vocabulary() -> _Vocabulary:
     path = resources.files("assistant") / "data" / "intents.toml"
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    topics, lexicon = {}, {}
+    topics, lexicon, unless = {}, {}, {}
     for topic in TOPICS:
         entry = tomllib.loads(words(topic))["topic"]
+        if entry.get("unless"):
+            unless[topic] = _pattern(entry["unless"])
         strong, decisive = set(entry.get("strong", ())), set(entry.get("decisive", ()))
         topics[topic] = [
             (_pattern([phrase]), DECISIVE_WEIGHT if phrase in decisive else STRONG_WEIGHT if phrase in strong else 1.0)
@@ -85,6 +89,7 @@ def _vocabulary() -> _Vocabulary:
             lexicon[name] = topic
     return _Vocabulary(
         topics,
+        unless,
         lexicon,
         float(data["lexicon"]["weight"]),
         _pattern(data["intent"]["guidance"]),
@@ -109,7 +114,8 @@ def read_question(question: str, facts: "Facts | None" = None, entries: Sequence
     caller has them already (a `Question` does); otherwise they are read here."""
     vocab = _vocabulary()
     text = _text(question)
-    scores = {topic: sum(weight for pattern, weight in pats if pattern.search(text)) for topic, pats in vocab.topics.items()}
+    scores = {topic: sum(weight for pattern, weight in pats if pattern.search(_senses(vocab, topic, text)))
+              for topic, pats in vocab.topics.items()}
     for entry in (_lexicon_entries(question) if entries is None else entries):
         if entry in vocab.lexicon:
             scores[vocab.lexicon[entry]] += vocab.lexicon_weight
@@ -135,6 +141,12 @@ def read_question(question: str, facts: "Facts | None" = None, entries: Sequence
     return Reading(topic, intent, tuple(ranked), outside if intent == "out_of_scope" else None)
 
 
+def _senses(vocab: _Vocabulary, topic: str, text: str) -> str:
+    """The text with the phrases in which this topic's words mean something else blanked out."""
+    other = vocab.unless.get(topic)
+    return other.sub(" ", text) if other is not None else text
+
+
 def _lexicon_entries(question: str) -> list[str]:
     """The retrieval lexicon's entries that the question matches (spaCy is loaded for facts anyway)."""
     from index.analyse import get_analyser
@@ -152,6 +164,7 @@ _JOB = re.compile(r"\b(jobs?|interview\w*|candidates?|vacanc\w+|recruit\w*|hir(e
 _OWNS = re.compile(r"\b(shares?|shareholder|stake|own(s|ed)?|director of|my (wife|husband|partner|brother|sister|son|daughter|dad|mum|cousin)'?s?)\b")
 
 
+_COUNCILLOR = re.compile(r"\b(councillors?|cllr|elected members?|ward member)\b")
 _NAMES_HOSPITALITY = re.compile(r"\b(hospitality|invit\w*|tickets?|conferences?|events?|corporate)\b")
 
 
@@ -178,6 +191,8 @@ def _boost(scores: dict[str, float], facts: "Facts", text: str = "") -> None:
         scores["gifts"] += 1.5
     if "vulnerable" in facts.context and facts.item in {"bequest", "cash", "gift_item"}:
         scores["bequests"] += 2
+    if facts.relation is not None and _COUNCILLOR.search(text):
+        scores["relationships"] += 4  # a partner, a relative or a mate who is a councillor: a relationship to declare
     if facts.relation in {"spouse", "partner", "relative", "child", "parent", "sibling"} and scores["outside_work"]:
         scores["interests"] += scores["outside_work"]  # a relative's job or board seat is an interest to declare
     if "traffic_offence" in facts.context:

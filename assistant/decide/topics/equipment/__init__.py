@@ -15,6 +15,10 @@ SCHEMA: dict[str, tuple[str, str]] = {
     "equipment.phones": ("phrase", "Private calls: '{value}'."),
     "equipment.vehicles": ("phrase", "Council vehicles: 'You must not {value}'."),
     "equipment.internet": ("phrase", "Internet and IT misuse: 'The code forbids {value}'."),
+    "equipment.personal_gain": ("phrase", "Council equipment for private gain: 'You must not {value}'."),
+    "equipment.others_use": ("phrase", "Letting others use council IT: 'You must not {value}'."),
+    "equipment.live_tv": ("phrase", "Live TV and iPlayer on council equipment: 'You must not {value}'."),
+    "equipment.remove": ("phrase", "Taking council property off the premises: 'You must {value}'."),
     "equipment.report": ("phrase", "Loss, theft or damage to council property: 'You must {value}'."),
 }
 """Each parameter a council's policy file may set for this topic: name -> (kind, meaning); see decide/schema.py."""

@@ -51,7 +51,9 @@ def decide(ctx: Context) -> Decision:
         d.because(conference, f"it is acceptable where {conference.value}")
         return _record(ctx, d)
     visits = ctx.p("hospitality.visits")
-    if visits and ctx.mentions(*VISITS) and (f.item in {"travel", "accommodation"} or ctx.mentions(*HOST_PAYS)):
+    if visits and ctx.mentions(*VISITS) and (f.giver is not None or ctx.mentions(*HOST_PAYS)) and (
+            f.item in {"travel", "accommodation"} or ctx.mentions(*HOST_PAYS)):
+        # someone other than the council is paying for a work visit
         d.rule_from("not_allowed", "visit_at_council_cost", visits, f"{visits.value}",
                     lead="No: the council pays for work visits, not the host: ")
         return _record(ctx, d, declined=True)

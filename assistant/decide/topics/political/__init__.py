@@ -15,6 +15,8 @@ SCHEMA: dict[str, tuple[str, str]] = {
     "political.restricted_activities": ("phrase", "What a restricted post may not do: 'You must not {value}'."),
     "political.workplace": ("phrase", "Politics at work: 'You must not {value}'."),
     "political.badges": ("phrase", "Political badges and displays: 'You must not {value}'."),
+    "political.councillors": ("phrase", "Own employment matters taken to councillors: 'You must not {value}'."),
+    "political.canvass_members": ("phrase", "Canvassing councillors for personal advantage: 'The code lists as gross misconduct {value}'."),
     "political.advice": ("phrase", "Who to ask: 'Seek advice from {value}'."),
 }
 """Each parameter a council's policy file may set for this topic: name -> (kind, meaning); see decide/schema.py."""

@@ -6,7 +6,8 @@ from assistant.decide.decision import Context, Decision, Slot, not_covered, ref
 
 TEMPLATE = "political"
 ACTIVITIES = ("stand", "standing", "candidate", "election", "elections", "canvass", "canvassing", "campaign",
-              "campaigning", "leaflet", "leafleting", "party office", "councillor", "run for", "parish council",
+              "campaigning", "leaflet", "leafleting", "party office", "become a councillor", "be a councillor",
+              "stand as a councillor", "councillor myself", "run for", "parish council",
               "treasurer", "chair of", "party member", "join a party", "join the party", "speak publicly")
 NOT_RESTRICTED = ("not politically restricted", "isn't politically restricted", "not restricted", "isn't restricted",
                   "is not restricted", "unrestricted", "not a restricted", "not in a restricted", "not in a politically",
@@ -22,6 +23,20 @@ AT_WORK = ("in the office", "at work", "at my desk", "in work time", "during wor
            "staff newsletter", "all staff email", "team chat", "teams chat", "work whatsapp", "in uniform",
            "council lanyard", "my desk", "our desks", "office wall", "car park", "work car park")
 
+COUNCILLOR = ("councillor", "councillors", "cllr", "elected member", "elected members", "ward member", "my mp")
+OWN_EMPLOYMENT = ("my regrading", "my grading", "my grade", "regrading", "my pay", "my salary", "pay rise", "my appeal",
+                  "appeal", "grievance", "my grievance", "my contract", "my hours", "my job", "my post", "my manager",
+                  "my boss", "my team leader", "disciplinary", "my disciplinary", "my redundancy", "restructure",
+                  "my role", "my review", "my appraisal", "a colleague", "my colleague", "another officer",
+                  "complain about", "complaint about", "allegation", "allegations")
+"""An officer's own employment, or claims about colleagues: matters some codes say must not go straight to councillors."""
+PERSONAL_ADVANTAGE = ("put a word in", "a word in for me", "good word", "put in a word", "recommend me", "back me for",
+                      "support my application", "help me get", "help me with my", "help with my", "for the job",
+                      "for promotion", "my promotion", "get me the job", "pull some strings", "pull strings",
+                      "my housing application", "my planning application", "my own application", "jump the queue",
+                      "personal advantage", "a favour", "do me a favour")
+"""Asking a councillor for appointment, promotion or another personal advantage."""
+
 RESTRICTED = Slot("politically_restricted", yes="my post is politically restricted", no="my post is not politically restricted")
 """A bare yes or no to 'Is your post politically restricted?', in words this template reads."""
 
@@ -36,6 +51,14 @@ def decide(ctx: Context) -> Decision:
         return d
     restricted = ctx.p("political.restricted")
     activities = ctx.p("political.restricted_activities")
+    canvass, councillors = ctx.p("political.canvass_members"), ctx.p("political.councillors")
+    if ctx.mentions(*COUNCILLOR) and not ctx.mentions(*ACTIVITIES):
+        if councillors and ctx.mentions(*OWN_EMPLOYMENT):
+            d.rule_from("not_allowed", "councillors", councillors, f"you must not {councillors.value}", lead="No: ")
+            return d
+        if canvass and ctx.mentions(*PERSONAL_ADVANTAGE):
+            d.rule_from("not_allowed", "canvass_members", canvass, f"the code lists as gross misconduct {canvass.value}", lead="No: ")
+            return d
     if workplace and ctx.mentions(*AT_WORK):  # politics at work is barred for every post: no need to ask
         d.rule_from("not_allowed", "workplace", workplace, f"you must not {workplace.value}", lead="Not at work: ")
         d.because(restricted, f"if your post is politically restricted, {restricted.value}" if restricted else "")
