@@ -15,7 +15,7 @@ from benchmarks.blind import default_session_factory, load_cases, run, summarise
 from corpus.library import bundled_library
 
 SETS = sorted((Path(__file__).parent / "data" / "blind").glob("dev_*.toml"))
-FLOOR = 290
+FLOOR = 306
 """Turns right out of 508 at the last measured improvement (the first run, before any fix, was 203)."""
 
 

@@ -11,6 +11,7 @@ OVERVIEW_FALLS_BACK = False
 """Whether an overview ('what does the code say') also falls back: no."""
 
 SCHEMA: dict[str, tuple[str, str]] = {
+    "interests.no_part": ("phrase", "Acting on a matter where a relative, partner or friend stands to gain: 'You must {value}'."),
     "interests.declare": ("phrase", "Declare a conflicting interest: 'Declare it to {value}'."),
     "interests.deadline": ("days", "Declare within this many days of becoming aware."),
     "interests.senior": ("phrase", "Senior officers declare differently: 'If {value}'."),

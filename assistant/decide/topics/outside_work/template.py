@@ -31,7 +31,9 @@ COUNCIL_BUSINESS = ("contract with the council", "contracts with the council", "
 IN_COMPETITION = ("in competition with", "compete with the council", "competing with the council", "rival firm",
                   "rival business", "rival company", "bidding against the council", "bid against the council",
                   "same work the council does", "the same work as the council", "work the council does",
-                  "take work off the council", "undercut the council")
+                  "take work off the council", "undercut the council", "bid for the council's", "bid for the councils",
+                  "go for the council's", "go for the councils", "a bid in for the council", "putting in a bid for the council",
+                  "tender for the council's", "compete for the council", "quote for the council's")
 SAME_DUTIES = ("same sort of thing my team does", "same thing my team does", "what my team does", "same work my team",
                "same as my job", "same as my day job", "my normal duties", "part of my normal duties",
                "part of my job", "part of my duties", "what i do at work", "what i do for the council",
