@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from pilot_helpers import ask, badge_of, card_text, last_answer, settle, shown
 
 from tui.app import ConductApp, make_app
@@ -9,12 +10,15 @@ from tui.screens.clause import ClauseScreen
 from tui.screens.council_picker import CouncilPicker
 from tui.screens.help import HelpScreen
 from tui.screens.why import WhyScreen
+from tui.widgets.answer_card import AnswerCard
+from tui.widgets.bubbles import QuestionBubble
 from tui.widgets.chat_input import ChatInput
 from tui.widgets.citation_card import CitationCard
 from tui.widgets.citations_panel import CitationsPanel
 from tui.widgets.clause_view import ClauseView
 
 SIZE = (100, 32)
+SIZES = [(80, 24), (120, 40)]
 
 
 async def test_ask_shows_the_verdict_in_words_and_the_cited_clauses(app: ConductApp) -> None:
@@ -171,3 +175,108 @@ async def test_clicking_a_clause_id_opens_it_with_its_deciding_words(app: Conduc
         screen = app.screen
         assert isinstance(screen, ClauseScreen) and screen.clause_id == "thurrock:14.5"
         assert screen.highlight == "other than ones of a token value such as pens and diaries"
+
+
+# -- nothing typed is lost; focus goes where a person expects -------------------------------------
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_typing_after_tab_goes_to_the_question_box(app: ConductApp, size: tuple[int, int]) -> None:
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await ask(pilot, "Can I accept a £30 gift from a contractor?")
+        await pilot.press("tab")
+        assert isinstance(app.focused, AnswerCard)
+        await pilot.press(*"/council county")
+        box = app.screen.query_one(ChatInput)
+        assert app.focused is box and box.value == "/council county"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.backend.council == "county"
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_a_paste_while_an_answer_has_focus_reaches_the_box(app: ConductApp, size: tuple[int, int]) -> None:
+    from textual.events import Paste
+
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await ask(pilot, "Can I accept a £30 gift from a contractor?")
+        await pilot.press("tab")
+        app.screen.post_message(Paste("a £40 bottle\nof whisky"))
+        await pilot.pause()
+        box = app.screen.query_one(ChatInput)
+        assert app.focused is box and box.value == "a £40 bottle of whisky"
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_tab_reaches_the_newest_answer_then_its_clauses(app: ConductApp, size: tuple[int, int]) -> None:
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await ask(pilot, "Can I accept a £30 gift from a contractor?")
+        await ask(pilot, "Do I need permission for a second job?")
+        cards = list(app.screen.query(AnswerCard))
+        await pilot.press("tab")
+        assert app.focused is cards[-1]
+        await pilot.press("tab")
+        assert isinstance(app.focused, CitationCard)
+        assert app.focused.citation.id == cards[-1].answer.citations[0].id
+        await pilot.press("escape")
+        assert isinstance(app.focused, ChatInput)
+        await pilot.press("shift+tab", "shift+tab")
+        assert app.focused is cards[0]
+        panel = app.screen.query_one(CitationsPanel)
+        assert panel.ids == [c.id for c in cards[0].answer.citations]
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_escape_returns_to_the_bottom_of_the_conversation(app: ConductApp, size: tuple[int, int]) -> None:
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        for question in ("Can I accept a £30 gift from a contractor?", "Do I need permission for a second job?",
+                         "Can I use my work laptop for personal things?"):
+            await ask(pilot, question)
+        conversation = app.screen.query_one("#conversation")
+        conversation.scroll_home(animate=False)
+        await pilot.pause()
+        assert conversation.scroll_y == 0
+        await pilot.press("tab", "shift+tab", "shift+tab", "escape")
+        await pilot.pause()
+        assert isinstance(app.focused, ChatInput)
+        assert conversation.scroll_y == conversation.max_scroll_y > 0
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_w_shows_why_for_the_newest_answer_without_tabbing_to_it(app: ConductApp, size: tuple[int, int]) -> None:
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await ask(pilot, "Can I accept a £30 gift from a contractor?")
+        newest = last_answer(pilot).answer
+        await pilot.press("tab", "tab")  # on a cited clause, not the answer
+        assert isinstance(app.focused, CitationCard)
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(app.screen, WhyScreen)
+        assert app.screen.answer is newest
+        await pilot.press("escape")
+        await pilot.pause()
+        box = app.screen.query_one(ChatInput)
+        box.focus()
+        await pilot.press(*"what if")
+        assert box.value == "what if" and not isinstance(app.screen, WhyScreen)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_a_long_paste_echoes_its_start_and_the_answer_is_in_view(app: ConductApp, size: tuple[int, int]) -> None:
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        text = ("Can I accept a £30 gift from a contractor who has been very kind to us? " * 80)[:5000]
+        await ask(pilot, text)
+        bubble = app.screen.query(QuestionBubble).last()
+        echo = shown(bubble)
+        assert len(echo) < 500
+        assert "5,000 characters pasted: showing the start; Conduct reads the first 2,000." in echo
+        card = last_answer(pilot)
+        conversation = app.screen.query_one("#conversation")
+        assert card.region.height > 0
+        assert conversation.region.contains_region(card.region.intersection(conversation.region))
+        assert conversation.region.y <= card.region.y < conversation.region.bottom

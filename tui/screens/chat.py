@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import deque
 from typing import TYPE_CHECKING, cast
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -20,6 +20,7 @@ from tui.widgets.chat_input import ChatInput
 from tui.widgets.citation_card import CitationCard
 from tui.widgets.citations_panel import CitationsPanel
 from tui.widgets.loading_line import LoadingLine
+from tui.typing import redirect_key, redirect_paste
 
 if TYPE_CHECKING:
     from tui.app import ConductApp
@@ -38,6 +39,10 @@ MAX_ENTRIES = 120
 """The conversation keeps this many entries on screen (the transcript keeps everything), so it never slows."""
 
 
+class Conversation(VerticalScroll, can_focus=False):
+    """The questions and answers; it never takes focus itself (its answers do), so focus always shows."""
+
+
 class ChatScreen(Screen[None]):
     """Questions in, answers out; the slow work happens in a worker thread."""
 
@@ -46,7 +51,10 @@ class ChatScreen(Screen[None]):
         Binding("pagedown", "scroll_conversation(1)", "Scroll down", show=False),
         Binding("f6", "toggle_citations", "Citations", show=False),
         Binding("ctrl+r", "record", "Record this", show=False),
-        Binding("escape", "focus_input", "Back to the question box", show=False),
+        Binding("escape", "back_to_bottom", "Back to the question box", show=False),
+        Binding("tab", "cycle(1)", "Next", show=False),
+        Binding("shift+tab", "cycle(-1)", "Previous", show=False),
+        Binding("w", "why_latest", "Why?", show=False),
     ]
 
     def __init__(self) -> None:
@@ -61,7 +69,7 @@ class ChatScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="chat-main"):
-            with VerticalScroll(id="conversation"):
+            with Conversation(id="conversation"):
                 yield Note(WELCOME, "welcome")
             yield CitationsPanel(id="citations")
         yield LoadingLine(id="loading")
@@ -124,7 +132,7 @@ class ChatScreen(Screen[None]):
         self.busy = False
         if reply.answer is not None:
             self.add(AnswerCard(reply.answer), keep_question_in_view=True)
-            self.query_one(CitationsPanel).show(reply.answer.citations)
+            self.query_one(CitationsPanel).show(reply.answer.citations, reply.answer)
             if self.conduct.backend.can_record(reply.answer):
                 self.add(RecordOffer(classes="record-offer"))
         elif reply.error is not None:
@@ -180,7 +188,7 @@ class ChatScreen(Screen[None]):
 
     @on(AnswerCard.Focused)
     def _answer_focused(self, event: AnswerCard.Focused) -> None:
-        self.query_one(CitationsPanel).show(event.answer.citations)
+        self.query_one(CitationsPanel).show(event.answer.citations, event.answer)
 
     @on(AnswerCard.WhyRequested)
     def _why(self, event: AnswerCard.WhyRequested) -> None:
@@ -207,3 +215,57 @@ class ChatScreen(Screen[None]):
 
     def action_focus_input(self) -> None:
         self.query_one(ChatInput).focus()
+
+    def action_back_to_bottom(self) -> None:
+        """Esc: the newest entry in view and the question box focused, wherever you had got to."""
+        self.query_one("#conversation", VerticalScroll).scroll_end(animate=False)
+        self.query_one(ChatInput).focus()
+
+    # -- focus: the question box, the answers, the clauses they cite ------------------
+    def action_cycle(self, step: int) -> None:
+        """Tab: box -> newest answer -> its clauses -> box. Shift+Tab from an answer walks back through older ones."""
+        target = self._next_focus(self.focused, step)
+        target.focus()
+        if isinstance(target, AnswerCard):
+            target.scroll_visible(top=True, animate=False)
+
+    def _next_focus(self, focused: Widget | None, step: int) -> Widget:
+        box = self.query_one(ChatInput)
+        cards = list(self.query_one("#conversation").query(AnswerCard))
+        cited = list(self.query_one(CitationsPanel).query(CitationCard))
+        if isinstance(focused, AnswerCard) and focused in cards:
+            if step > 0:
+                return cited[0] if cited else box
+            position = cards.index(focused)
+            return cards[position - 1] if position > 0 else box
+        if isinstance(focused, CitationCard) and focused in cited:
+            position = cited.index(focused) + step
+            if 0 <= position < len(cited):
+                return cited[position]
+            return box if step > 0 else (self._cards_shown(cards) or box)
+        if cards:
+            return cards[-1]
+        return cited[0] if cited and step > 0 else box
+
+    def _cards_shown(self, cards: list[AnswerCard]) -> AnswerCard | None:
+        """The answer whose clauses the panel is showing."""
+        shown = self.query_one(CitationsPanel).answer
+        for card in reversed(cards):
+            if card.answer is shown:
+                return card
+        return cards[-1] if cards else None
+
+    def action_why_latest(self) -> None:
+        """`w` away from the question box: how the focused answer, or else the newest, was decided."""
+        focused = self.focused
+        if isinstance(focused, AnswerCard):
+            self.conduct.show_why(focused.answer)
+        else:
+            self.conduct.action_why()
+
+    # -- nothing typed is lost ------------------------------------------------------
+    def on_key(self, event: events.Key) -> None:
+        redirect_key(self, event, self.query_one(ChatInput))
+
+    def on_paste(self, event: events.Paste) -> None:
+        redirect_paste(self, event, self.query_one(ChatInput))

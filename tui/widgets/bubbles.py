@@ -9,7 +9,7 @@ from tui.literal import clip, literal
 
 
 class QuestionBubble(Static):
-    """What the user typed, shown literally and capped so a huge paste cannot slow the screen."""
+    """What the user typed, shown literally; a long paste shows only its start, so the answer stays in view."""
 
     def __init__(self, question: str) -> None:
         shown, note = clip(literal(question))

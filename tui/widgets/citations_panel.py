@@ -7,23 +7,28 @@ from collections.abc import Sequence
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from assistant.answer import Citation
+from assistant.answer import Answer, Citation
 from tui.widgets.citation_card import CitationCard
 
 EMPTY = "The clauses an answer cites appear here. Tab to one and press Enter to read it in context."
 
 
-class CitationsPanel(VerticalScroll):
-    """Cited clauses, newest answer first; replaced whenever another answer is shown or focused."""
+class CitationsPanel(VerticalScroll, can_focus=False):
+    """Cited clauses, newest answer first; replaced whenever another answer is shown or focused.
+
+    The panel itself never takes focus (its cards do), so focus always shows on something."""
 
     def __init__(self, id: str | None = None) -> None:
         super().__init__(id=id)
         self.border_title = "Clauses cited"
+        self.answer: Answer | None = None
+        """The answer whose clauses are shown."""
 
     def on_mount(self) -> None:
         self.show([])
 
-    def show(self, citations: Sequence[Citation]) -> None:
+    def show(self, citations: Sequence[Citation], answer: Answer | None = None) -> None:
+        self.answer = answer
         self.remove_children()
         self.border_title = f"Clauses cited ({len(citations)})" if citations else "Clauses cited"
         if citations:
