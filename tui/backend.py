@@ -221,5 +221,5 @@ class Backend:
     def export(self, when: datetime | None = None) -> Path:
         from tui.export import write_transcript
 
-        return write_transcript(self.turns, self.council_name(), self.exports_dir, when)
+        return write_transcript(self.turns, self.council_name, self.exports_dir, when)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,26 +14,38 @@ if TYPE_CHECKING:
     from tui.backend import Turn
 
 
-def transcript_markdown(turns: Sequence["Turn"], council_name: str, when: datetime) -> str:
-    """Every question and reply in order, each answer followed by the clauses it cites."""
+Names = Callable[[str], str]
+"""A council's display name from its slug."""
+
+
+def transcript_markdown(turns: Sequence["Turn"], names: Names, when: datetime) -> str:
+    """Every question and reply in order, each answer naming the council whose code gave it,
+    followed by the clauses it cites (a conversation may move between councils)."""
+    used = list(dict.fromkeys(_council_of(t.reply.answer, names) for t in turns if t.reply.answer is not None))
     lines = [
         "# Conduct conversation",
         "",
-        f"Exported {when:%Y-%m-%d %H:%M:%S}. Council: {council_name}.",
+        f"Exported {when:%Y-%m-%d %H:%M:%S}. " + (f"Answers from: {'; '.join(used)}." if used else "No answers."),
         "",
-        "Answers come from the councils' codes of conduct; each cites the clauses it relies on.",
+        "Answers come from the councils' codes of conduct; each names its council and cites the clauses it relies on.",
     ]
     for number, turn in enumerate(turns, start=1):
         lines += ["", f"## {number}. You", ""]
         lines += [f"> {line}" if line else ">" for line in literal(turn.question).splitlines() or [""]]
-        lines += ["", *_reply_lines(turn)]
+        lines += ["", *_reply_lines(turn, names)]
     return "\n".join(lines) + "\n"
 
 
-def _reply_lines(turn: "Turn") -> list[str]:
+def _council_of(answer: "Answer", names: Names) -> str:
+    if answer.councils:
+        return "every council (a comparison)"
+    return names(answer.council) if answer.council else "no council"
+
+
+def _reply_lines(turn: "Turn", names: Names) -> list[str]:
     reply = turn.reply
     if reply.answer is not None:
-        return _answer_lines(reply.answer)
+        return [f"_Council: {literal(_council_of(reply.answer, names))}_", "", *_answer_lines(reply.answer)]
     if reply.error is not None:
         return [f"_Conduct: {literal(reply.error)}_"]
     return [f"_Conduct: {literal(reply.message)}_"]
@@ -70,12 +82,12 @@ def export_path(directory: Path, when: datetime) -> Path:
     return path
 
 
-def write_transcript(turns: Sequence["Turn"], council_name: str, directory: Path,
+def write_transcript(turns: Sequence["Turn"], names: Names, directory: Path,
                      when: datetime | None = None) -> Path:
     """Write the transcript under `directory` (atomically) and return its path."""
     from corpus.atomic import write_atomic
 
     moment = when or datetime.now()
     path = export_path(directory, moment)
-    write_atomic(path, transcript_markdown(turns, council_name, moment))
+    write_atomic(path, transcript_markdown(turns, names, moment))
     return path

@@ -25,7 +25,8 @@ async def test_export_writes_the_transcript_and_shows_the_path(app: ConductApp, 
         assert str(files[0]) in note
     text = files[0].read_text(encoding="utf-8")
     assert text.startswith("# Conduct conversation")
-    assert "Council: Thurrock Council." in text
+    assert "Answers from: Thurrock Council." in text
+    assert text.count("_Council: Thurrock Council_") == 2
     assert "> Can I accept a gift from a contractor? [bold]x" in text
     assert "**No** — At Thurrock only gifts of token value" in text
     assert "- **thurrock:14.5** (Hospitality): Employees must not solicit" in text
@@ -47,3 +48,17 @@ def test_export_names_never_collide(tmp_path: Path) -> None:
     first.write_text("x")
     assert first.name == "conduct-2024-05-01-123005.md"
     assert export_path(tmp_path, when).name == "conduct-2024-05-01-123005-2.md"
+
+
+async def test_each_exported_answer_names_its_own_council(app: ConductApp, tmp_path: Path) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await ask(pilot, "Can I accept a £30 gift from a contractor?")
+        await ask(pilot, "/council essex")
+        await ask(pilot, "Can I accept a £30 gift from a contractor?")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    text = next((tmp_path / "exports").glob("conduct-*.md")).read_text(encoding="utf-8")
+    assert "Answers from: Thurrock Council; Essex County Council." in text
+    first, second = text.index("_Council: Thurrock Council_"), text.index("_Council: Essex County Council_")
+    assert first < text.index("thurrock:14.5") < text.index("## 3. You") < second < text.rindex("essex:")

@@ -39,7 +39,7 @@ async def test_a_huge_question_is_capped_with_a_note(app: ConductApp) -> None:
         await ask(pilot, "Can I accept a gift from a contractor? " + "blah " * 1000)
         text = shown(app.screen.query(QuestionBubble).last())
         assert len(text) < ECHO_LIMIT + 200
-        assert "Showing the first 2,000 of 5,039 characters." in text
+        assert "5,039 characters pasted: showing the start; Conduct reads the first 2,000." in text
         assert last_answer(pilot) is not None
 
 
@@ -48,3 +48,12 @@ def test_literal_helpers_keep_text_and_drop_control_codes(text: str) -> None:
     shown_text, note = clip(literal(text))
     assert not any(ord(c) < 32 and c not in "\n" for c in shown_text)
     assert (note is None) == (len(text) <= ECHO_LIMIT)
+
+
+@pytest.mark.parametrize("emoji", ["👍🏽", "👨‍👩‍👧", "❤️", "🧑🏿‍💻"])
+def test_joined_emoji_are_drawn_as_wide_as_they_are_counted(emoji: str) -> None:
+    """A terminal draws a joined emoji as one picture; Textual counts each part. Without the joiners
+    and modifiers every part is both drawn and counted, so the column divider stays put."""
+    shown_text = literal(f"ok {emoji} ok")
+    assert not any(0x1F3FB <= ord(c) <= 0x1F3FF or c in "\u200d\ufe0f\ufe0e" for c in shown_text)
+    assert shown_text.startswith("ok ") and shown_text.endswith(" ok") and len(shown_text) > 6

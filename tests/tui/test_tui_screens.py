@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from pilot_helpers import settle, shown
 from textual.widgets import DataTable, Input, OptionList, Tree
 
@@ -10,6 +11,7 @@ from tui.screens.browser import BrowserScreen
 from tui.screens.clause import ClauseScreen
 from tui.screens.compare import CompareScreen
 from tui.screens.training import TrainingScreen
+from tui.widgets.answer_card import AnswerCard
 
 SIZE = (100, 32)
 
@@ -179,3 +181,80 @@ async def test_training_with_the_bundled_scenarios(app: ConductApp, monkeypatch)
         await pilot.press(str(CHOICES.index(key) + 1))
         await settle(pilot)
         assert screen.score == (1, 1)
+
+
+# -- every screen usable at 80x24 and 120x40 ------------------------------------------------------
+
+SIZES = [(80, 24), (120, 40)]
+
+
+def _visible(widget) -> bool:  # type: ignore[no-untyped-def]
+    """The widget is drawn whole on the screen, not scrolled or cut away."""
+    screen_region = widget.screen.region
+    return widget.region.height > 0 and screen_region.contains_region(widget.region) and widget.region == \
+        widget.region.intersection(widget.parent.region if widget.parent is not None else screen_region)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_training_title_follows_the_council_and_the_scenario_stays_in_view(app: ConductApp,
+                                                                                size: tuple[int, int]) -> None:
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("f5")
+        await settle(pilot)
+        screen = app.screen
+        head = screen.query_one("#scenario-head")
+        assert "Scenario 1 of 2" in shown(head) and _visible(head)
+        assert screen.sub_title == "Scenario for Thurrock Council"
+        await pilot.press("c")
+        await pilot.pause()
+        assert screen.slug == "town" and screen.sub_title == "Scenario for A town council (unnamed)"
+        await pilot.press("4")
+        await settle(pilot)
+        text = screen.query_one("#scenario-text")
+        assert _visible(head) and _visible(text)
+        assert "Jo's desk" in shown(text)
+        assert "✔ Correct" in "\n".join(shown(w) for w in screen.query("#reveal Static"))
+        assert isinstance(app.focused, AnswerCard)  # focus stays on something that shows it
+        assert "n next" in shown(screen.query_one("#score"))
+        score = screen.query_one("#score")
+        assert score.region.width >= len(shown(score))  # the hint is not cut
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_typing_a_situation_on_compare_is_never_lost(app: ConductApp, size: tuple[int, int]) -> None:
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("f4")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(app.focused, DataTable)
+        await pilot.press(*"a 30 pound gift from a contractor", "enter")
+        await settle(pilot)
+        situation = screen.query_one("#situation", Input)
+        assert situation.value == "a 30 pound gift from a contractor"
+        assert isinstance(app.screen, CompareScreen)  # Enter compared; it did not open a clause
+        table = screen.query_one(DataTable)
+        assert str(table.get_cell("thurrock", "verdict")) == "✘ No"
+        assert "every council" in screen.sub_title
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_help_descriptions_wrap_in_their_own_column(app: ConductApp, size: tuple[int, int]) -> None:
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        tables = list(app.screen.query(".help-table"))
+        assert len(tables) == 4
+        for table in tables:
+            keys, texts = list(table.query(".help-key")), list(table.query(".help-text"))
+            assert keys and len(keys) == len(texts)
+            left = texts[0].virtual_region.x
+            assert all(t.virtual_region.x == left for t in texts)  # descriptions start in one column
+            assert all(k.virtual_region.right <= left for k in keys)
+        keys = list(app.screen.query(".help-key"))
+        tab = next(t for k, t in zip(keys, app.screen.query(".help-text")) if "Tab / Shift+Tab" in shown(k))
+        assert "newest answer" in shown(tab)
+        if size[0] == 80:
+            assert tab.virtual_region.height > 1  # it wraps, and (above) within its own column

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -18,6 +18,7 @@ from assistant.answer import Answer
 from assistant.decide.topics import TOPIC_NAMES, TOPICS
 from tui import render
 from tui.literal import literal
+from tui.typing import redirect_key, redirect_paste
 from tui.widgets.citation_card import CitationCard
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ VERDICT_COLOURS = {
     "not_required": "cyan", "refer": "yellow", "needs_info": "magenta", "guidance": "blue", "not_covered": "bright_black",
 }
 FIXED_COLUMNS = {"council": 12, "verdict": 16, "cited": 10}
-SITUATION_HINT = "Situation (optional), e.g. a £30 gift from a contractor"
+SITUATION_HINT = "Situation, e.g. a £30 gift from a contractor"
 
 
 def verdict_cell(verdict: str, label: str) -> Text:
@@ -64,6 +65,8 @@ class CompareScreen(Screen[None]):
         self.topic = "gifts"
         self.answer: Answer | None = None
         self.title = "Conduct: compare councils"
+        self.sub_title = "every council"
+        """Not the chat's council: this screen shows them all (and a long name cut the title at 80 columns)."""
 
     @property
     def conduct(self) -> "ConductApp":
@@ -74,7 +77,7 @@ class CompareScreen(Screen[None]):
         with Horizontal(id="compare-controls"):
             options = [(Content(TOPIC_NAMES[t].capitalize()), t) for t in TOPICS]
             yield Select[str](options, value=self.topic, allow_blank=False, id="topic", compact=True)
-            yield Input(placeholder=SITUATION_HINT, id="situation", compact=True)
+            yield Input(placeholder=SITUATION_HINT, id="situation", compact=True, select_on_focus=False)
         yield Static(Content("Loading the codes…"), id="agreement", markup=False)
         table: DataTable[Text] = DataTable(id="compare-table", cursor_type="row", zebra_stripes=True)
         yield table
@@ -197,3 +200,10 @@ class CompareScreen(Screen[None]):
 
     def action_focus_situation(self) -> None:
         self.query_one("#situation", Input).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """Typing while the table has focus describes the situation, rather than being lost."""
+        redirect_key(self, event, self.query_one("#situation", Input))
+
+    def on_paste(self, event: events.Paste) -> None:
+        redirect_paste(self, event, self.query_one("#situation", Input))

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Grid, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from assistant.answer import VERDICT_LABELS
-from tui.render import badge_text, lines
+from tui.render import badge_text
 
 INTRO = ("Ask about your council's code of conduct in your own words. Every answer has a verdict, the reasons "
          "and what to do, each with the clause that says so.")
@@ -18,9 +18,9 @@ INTRO = ("Ask about your council's code of conduct in your own words. Every answ
 KEYS = (
     ("Enter", "send the question"),
     ("Up / Down", "earlier questions (in the question box)"),
-    ("Tab / Shift+Tab", "move between the question box, answers and cited clauses"),
+    ("Tab / Shift+Tab", "Tab: the newest answer, then its cited clauses; Shift+Tab: older answers"),
     ("Enter on a clause", "read it in context (p / n: previous / next clause)"),
-    ("w on an answer, ctrl+y", "Why? how the answer was decided"),
+    ("w, ctrl+y", "Why? how the answer was decided (w when not typing: the answer in focus, or the newest)"),
     ("ctrl+o", "choose your council"),
     ("F2 F3 F4 F5", "chat / browse a code / compare councils / training"),
     ("ctrl+s", "export the conversation as Markdown (the path is shown)"),
@@ -30,7 +30,8 @@ KEYS = (
     ("F7", "your register: entries, their status and the answer each came with"),
     ("ctrl+p", "command palette: councils, clauses by id (type thurrock:14), scenarios, topics"),
     ("F1", "this help"),
-    ("Esc", "close a dialog, or go back to the chat"),
+    ("Esc", "close a dialog; go back to the chat; in the chat, back to the question box and the newest answer"),
+    ("typing anywhere", "goes into the question box (or the screen's search box)"),
     ("ctrl+q", "quit"),
 )
 
@@ -54,14 +55,17 @@ SCREENS = (
 )
 
 
-def table(title: str, rows: tuple[tuple[str, str], ...]) -> Content:
-    """A heading, then one line per row: the key in bold, then what it does."""
-    width = max(len(key) for key, _ in rows) + 2
-    body = [Content.assemble((key.ljust(width), "bold $text-accent"), text) for key, text in rows]
-    return lines([Content.styled(title, "bold underline"), *body])
+def table(title: str, rows: tuple[tuple[str, str], ...]) -> Vertical:
+    """A heading, then a two-column grid: the key in bold, what it does wrapped in its own column."""
+    cells = []
+    for key, text in rows:
+        cells += [Static(Content.styled(key, "bold $text-accent"), classes="help-key"),
+                  Static(Content(text), classes="help-text")]
+    return Vertical(Static(Content.styled(title, "bold underline"), classes="help-title"),
+                    Grid(*cells, classes="help-table"), classes="help-section")
 
 
-def verdicts() -> Content:
+def verdicts() -> Vertical:
     rows = tuple((badge_text(v, label), v.replace("_", " ")) for v, label in VERDICT_LABELS.items())
     return table("Verdicts", rows)
 
@@ -77,10 +81,10 @@ class HelpScreen(ModalScreen[None]):
             dialog.border_subtitle = "Esc to close"
             with VerticalScroll(id="help-scroll"):
                 yield Static(INTRO, classes="help-section", markup=False)
-                yield Static(table("Keys", KEYS), classes="help-section")
-                yield Static(table("Chat commands", COMMANDS), classes="help-section")
-                yield Static(table("Screens", SCREENS), classes="help-section")
-                yield Static(verdicts(), classes="help-section")
+                yield table("Keys", KEYS)
+                yield table("Chat commands", COMMANDS)
+                yield table("Screens", SCREENS)
+                yield verdicts()
 
     def on_mount(self) -> None:
         self.query_one("#help-scroll").focus()

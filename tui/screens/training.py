@@ -61,12 +61,14 @@ class TrainingScreen(Screen[None]):
         yield Header()
         with Horizontal(id="train-main"):
             yield OptionList(id="scenario-list")
-            with VerticalScroll(id="stage"):
+            with Vertical(id="stage-pane"):
+                # The heading stays put; the scenario, the choices and the reveal scroll under it.
                 yield Static(id="scenario-head", markup=False)
-                yield Static(id="scenario-text", markup=False)
-                yield Static(id="scenario-question", markup=False)
-                yield OptionList(*self._choice_options(None), id="choices")
-                yield Vertical(id="reveal")
+                with VerticalScroll(id="stage"):
+                    yield Static(id="scenario-text", markup=False)
+                    yield Static(id="scenario-question", markup=False)
+                    yield OptionList(*self._choice_options(None), id="choices")
+                    yield Vertical(id="reveal")
         yield Static(id="score", markup=False)
         yield Footer(compact=True)
 
@@ -104,14 +106,20 @@ class TrainingScreen(Screen[None]):
         scenario = self.scenarios[index]
         self.slug = slug or self._council_for(scenario)
         name = self.conduct.backend.council_name(self.slug)
+        self.sub_title = f"Scenario for {name}"
         self.query_one("#scenario-head", Static).update(Content.assemble(
             (f"Scenario {index + 1} of {len(self.scenarios)}: ", "bold"), render.text(scenario.title, "bold"),
-            "\n", ("For: ", render.MUTED), render.text(name, render.MUTED)))
+            "\n", ("For: ", render.MUTED), render.text(name, render.MUTED), (" (c: another council)", render.MUTED)))
         self.query_one("#scenario-text", Static).update(render.text(scenario.text))
         self.query_one("#scenario-question", Static).update(
             Content.assemble(("Question: ", "bold"), render.text(scenario.question, "italic")))
         self._reset_choices(None)
+        choices = self.query_one("#choices")
+        choices.display = True
+        if self.focused is None or self.focused not in (self.query_one("#scenario-list"), choices):
+            choices.focus()
         self.query_one("#reveal", Vertical).remove_children()
+        self.query_one("#stage", VerticalScroll).scroll_home(animate=False)
         self.query_one("#scenario-list", OptionList).highlighted = index
         self._update_score()
 
@@ -144,7 +152,8 @@ class TrainingScreen(Screen[None]):
         self.toggle_class("-presenting")
 
     # -- picking and revealing ------------------------------------------------------------
-    def _choice_options(self, picked: str | None) -> list[Option]:
+    @staticmethod
+    def _choice_options(picked: str | None) -> list[Option]:
         options = []
         for number, verdict in enumerate(CHOICES, 1):
             mark = "▶ " if verdict == picked else "  "
@@ -197,8 +206,13 @@ class TrainingScreen(Screen[None]):
         await reveal.remove_children()
         await reveal.mount_all(self._reveal_widgets(picked, key, expected, answer, correct))
         self._update_score()
-        stage = self.query_one("#stage", VerticalScroll)
-        self.call_after_refresh(stage.scroll_to_widget, reveal, top=True, animate=False)
+        # The reveal takes the choices' place under the question, so the scenario stays in view;
+        # 1-9 still re-pick, n or p show the choices again with the next scenario.
+        choices = self.query_one("#choices")
+        if choices.has_focus:
+            reveal.query_one(AnswerCard).focus(scroll_visible=False)
+        choices.display = False
+        self.query_one("#stage", VerticalScroll).scroll_home(animate=False)
 
     def _reveal_widgets(self, picked: str, key: str, expected: Any, answer: Answer, correct: bool) -> list[Any]:
         said = render.badge_text(picked, VERDICT_LABELS[picked])
@@ -221,7 +235,7 @@ class TrainingScreen(Screen[None]):
         right = sum(self.results.values())
         self.query_one("#score", Static).update(Content.assemble(
             ("Score: ", "bold"), (f"{right} of {len(self.results)} correct", "bold"),
-            ("   1–9 pick a verdict · n next · c another council · l large text", render.MUTED)))
+            ("  1–9 pick · n next · p back · c council · l large", render.MUTED)))
 
     @property
     def score(self) -> tuple[int, int]:
