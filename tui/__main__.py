@@ -10,7 +10,9 @@ from tui.launch import run_chat
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m tui", description="Conduct's chat app.")
     parser.add_argument("--council", metavar="NAME", help="your council, e.g. thurrock (typos forgiven)")
-    return run_chat(parser.parse_args().council)
+    parser.add_argument("--verbose", action="store_true", help="also show internal notes (index cache rebuilt, ...)")
+    args = parser.parse_args()
+    return run_chat(args.council, verbose=args.verbose)
 
 
 if __name__ == "__main__":

@@ -151,13 +151,29 @@ class ConductApp(App[None]):
             self.sub_title = "No council chosen (ctrl+o)"
 
     def action_pick_council(self) -> None:
-        from tui.screens.council_picker import CouncilPicker
-
-        library = self.backend.library
-        if library is None or not self.backend.ready:
+        if self.backend.library is None or not self.backend.ready:
             self.notify("Still loading the codes; try again in a moment.")
             return
-        self.push_screen(CouncilPicker(library.councils, self.backend.council), self._council_picked)
+        self._look_for_added_councils()
+
+    @work(thread=True, exclusive=True, group="councils", exit_on_error=False)
+    def _look_for_added_councils(self) -> None:
+        """A council added with `conduct add` while the chat was open is offered too."""
+        try:
+            added = self.backend.councils_added_since_loading()
+        except Exception as exc:  # a damaged added council must not stop the picker opening
+            self.backend.warnings.append(f"Could not load the councils added since Conduct opened: {exc}")
+            added = []
+        self.call_from_thread(self._open_picker, added)
+
+    def _open_picker(self, added: list[str]) -> None:
+        from tui.screens.council_picker import CouncilPicker
+
+        if added:
+            self.chat.note("Added since Conduct opened: " + ", ".join(added) + ".")
+        library = self.backend.library
+        if library is not None:
+            self.push_screen(CouncilPicker(library.councils, self.backend.council), self._council_picked)
 
     def _council_picked(self, slug: str | None) -> None:
         if slug:
@@ -253,6 +269,8 @@ class ConductApp(App[None]):
         screen.start(scenario_id)  # type: ignore[attr-defined]
 
 
-def make_app(assistant: "Assistant | None" = None, council: str | None = None, home: Path | None = None) -> ConductApp:
-    """The app, answering from `assistant` (built and loaded in a worker if None) for `council`."""
-    return ConductApp(Backend(assistant=assistant, wanted_council=council, home=home))
+def make_app(assistant: "Assistant | None" = None, council: str | None = None, home: Path | None = None,
+             verbose: bool = False) -> ConductApp:
+    """The app, answering from `assistant` (built and loaded in a worker if None) for `council`;
+    `verbose` also shows internal notes such as an index cache being rebuilt."""
+    return ConductApp(Backend(assistant=assistant, wanted_council=council, home=home, verbose=verbose))

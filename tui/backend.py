@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 Progress = Callable[[str, int, int], None]
 Warn = Callable[[str], None]
 WARM_UP_QUESTION = "Can I accept a gift?"
+PREPARING = "Preparing the search index"
+"""What an officer sees while the index is built; the build's own stages are internal."""
 
 
 @dataclass
@@ -47,7 +49,13 @@ class Backend:
     session: "Session | None" = None
     ready: bool = False
     warnings: list[str] = field(default_factory=list)
+    """Problems an officer should see (a council that could not be read, a council not found)."""
+    details: list[str] = field(default_factory=list)
+    """Internal notes (the index cache was stale and rebuilt); shown only when `verbose`."""
+    verbose: bool = False
     _council: str | None = None
+    _unreadable: set[str] = field(default_factory=set)
+    """Added folders that would not load; not retried on every look."""
 
     # -- loading ------------------------------------------------------------
     @property
@@ -80,8 +88,17 @@ class Backend:
 
         library = load_library(self.home, self.warnings.append)
         progress("Loading the search index", 1, 3)
-        retriever = load_retriever(library, home=self.home, progress=progress, warn=self.warnings.append)
+
+        def building(stage: str, done: int, total: int) -> None:
+            progress(PREPARING, done, total + 1)  # +1: "Ready" comes after the build
+
+        retriever = load_retriever(library, home=self.home, progress=building, warn=self._detail)
         return Assistant(library, retriever=retriever)
+
+    def _detail(self, message: str) -> None:
+        self.details.append(message)
+        if self.verbose:
+            self.warnings.append(message)
 
     def _resolve(self, wanted: str | None) -> str | None:
         if not wanted or self.library is None:
@@ -102,6 +119,37 @@ class Backend:
 
         if self.assistant is not None and self.library is not None and self.library.slugs:
             self.assistant.ask(WARM_UP_QUESTION, council=self.library.slugs[0], conversation=Conversation())
+
+    def councils_added_since_loading(self) -> list[str]:
+        """Load councils that `conduct add` stored after this chat loaded; their names.
+
+        Cheap when nothing was added (one directory listing). The library, index and assistant are
+        rebuilt together and the conversation carries on. Call from a worker.
+        """
+        from corpus.added import added_dir
+
+        if self.library is None or self.session is None:
+            return []
+        root = added_dir(self.home)
+        try:
+            on_disk = {e.name for e in root.iterdir() if e.is_dir() and not e.name.startswith(".")}
+        except OSError:
+            return []
+        new = sorted(on_disk - set(self.library.slugs) - self._unreadable)
+        if not new:
+            return []
+        from assistant.engine import Assistant
+        from corpus.library import load_library
+        from index.retriever import load_retriever
+
+        library = load_library(self.home, self.warnings.append)
+        self._unreadable |= {slug for slug in new if slug not in library.documents}
+        if not set(new) & set(library.documents):
+            return []
+        retriever = load_retriever(library, home=self.home, warn=self._detail)
+        self.assistant = Assistant(library, retriever=retriever)
+        self.session.assistant = self.assistant
+        return [library.document(slug).council.name for slug in new if slug in library.documents]
 
     # -- the council ----------------------------------------------------------
     @property
@@ -126,6 +174,8 @@ class Backend:
         """One line through the session (a question or a /command), recorded in the transcript."""
         from assistant.session import Reply
 
+        if self.session is not None and line.strip().lower().startswith(("/council", "/c ")):
+            self.councils_added_since_loading()
         if self.session is None:
             reply = Reply(error="Conduct is still loading; ask again in a moment.")
         else:

@@ -6,11 +6,11 @@ import shlex
 import sys
 
 
-def run_chat(council: str | None) -> int:
+def run_chat(council: str | None, verbose: bool = False) -> int:
     """Run the chat in this terminal until the user quits."""
     from tui.app import make_app
 
-    app = make_app(council=council)
+    app = make_app(council=council, verbose=verbose)
     app.run()
     return app.return_code or 0
 

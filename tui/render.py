@@ -33,6 +33,9 @@ VERDICT_SIGNS = {
 }
 """A sign beside each verdict's words, so the badge never relies on colour alone."""
 
+ICON = "§"
+"""The header's icon (it opens the command palette). Textual's "⭘" is missing from many browser fonts
+and showed as an empty box under `conduct serve`; the section sign is in every font, and fits a code."""
 ID_STYLE = "bold $text-accent"
 HIGHLIGHT_STYLE = "bold underline $text-warning on $warning-muted"
 MUTED = "$text-muted"

@@ -11,7 +11,7 @@ from tui.screens.council_picker import CouncilPicker
 from tui.screens.help import HelpScreen
 from tui.screens.why import WhyScreen
 from tui.widgets.answer_card import AnswerCard
-from tui.widgets.bubbles import QuestionBubble
+from tui.widgets.bubbles import Note, QuestionBubble
 from tui.widgets.chat_input import ChatInput
 from tui.widgets.citation_card import CitationCard
 from tui.widgets.citations_panel import CitationsPanel
@@ -280,3 +280,70 @@ async def test_a_long_paste_echoes_its_start_and_the_answer_is_in_view(app: Cond
         assert card.region.height > 0
         assert conversation.region.contains_region(card.region.intersection(conversation.region))
         assert conversation.region.y <= card.region.y < conversation.region.bottom
+
+
+@pytest.mark.parametrize("verbose", [False, True])
+async def test_a_stale_index_cache_is_rebuilt_without_telling_officers(tmp_path, verbose: bool) -> None:
+    from tui.backend import PREPARING
+    from tui.widgets.bubbles import Note
+    from tui.widgets.loading_line import LoadingLine
+
+    cache = tmp_path / "cache" / "index.json"
+    cache.parent.mkdir(parents=True)
+    cache.write_text("CONDUCT-INDEX 1 0000\n{}", encoding="utf-8")
+    app = make_app(council="thurrock", home=tmp_path, verbose=verbose)
+    stages: list[str] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        line = app.screen.query_one(LoadingLine)
+        original = line.update_progress
+        line.update_progress = lambda stage, done, total: (stages.append(stage), original(stage, done, total))
+        await settle(pilot)
+        notes = " ".join(shown(n) for n in app.screen.query(Note))
+        assert app.backend.ready and app.backend.details  # it was rebuilt, and the reason kept
+        assert ("index cache" in notes) is verbose
+        assert PREPARING in stages and not {"Analysing clauses", "Building indexes"} & set(stages)
+
+
+ANYTOWN = "\n\n".join(
+    ["Anytown Borough Council Officers' Code of Conduct", "1. Introduction"]
+    + [f"1.{n} Officers must act with integrity in matter number {n} and declare any interest." for n in range(1, 4)]
+    + ["2. Gifts and hospitality"]
+    + [f"2.{n} Employees must not accept gifts worth more than £25 from anyone, rule {n}." for n in range(1, 5)]
+    + ["3. Outside work"]
+    + [f"3.{n} Employees must obtain written permission before taking a second job, rule {n}." for n in range(1, 4)]
+) + "\n"
+
+
+async def test_a_council_added_while_the_chat_is_open_can_be_chosen(tui_assistant, tmp_path) -> None:
+    from corpus.added import add_council
+
+    app = make_app(council="thurrock", home=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        source = tmp_path / "anytown.txt"
+        source.write_text(ANYTOWN, encoding="utf-8")
+        add_council(source, "Anytown Borough Council", home=tmp_path)  # as `conduct add` does, from another shell
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        assert isinstance(app.screen, CouncilPicker)
+        await pilot.press("escape")
+        await pilot.pause()
+        notes = " ".join(shown(n) for n in app.screen.query(Note))
+        assert "Added since Conduct opened: Anytown Borough Council." in notes
+        await ask(pilot, "/council anytown")
+        assert app.backend.council == "anytown"
+        await ask(pilot, "Can I take a second job?")
+        assert last_answer(pilot).answer.council == "anytown"
+
+
+async def test_council_command_sees_a_council_added_after_opening(tmp_path) -> None:
+    from corpus.added import add_council
+
+    app = make_app(council="thurrock", home=tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        source = tmp_path / "anytown.txt"
+        source.write_text(ANYTOWN, encoding="utf-8")
+        add_council(source, "Anytown Borough Council", home=tmp_path)
+        await ask(pilot, "/council anytown")
+        assert app.backend.council == "anytown"

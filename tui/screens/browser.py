@@ -57,7 +57,7 @@ class BrowserScreen(Screen[None]):
         return cast("ConductApp", self.app)
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield Header(icon=render.ICON)
         with Horizontal(id="browser-main"):
             with Vertical(id="browser-side"):
                 yield Select[str]([], id="browser-council", allow_blank=True, prompt="Council", compact=True)

@@ -14,13 +14,14 @@ from textual.widget import AwaitMount, Widget
 from textual.widgets import Button, Footer, Header
 
 from assistant.session import Reply
+from tui.render import ICON
+from tui.typing import redirect_key, redirect_paste
 from tui.widgets.answer_card import AnswerCard
 from tui.widgets.bubbles import Note, QuestionBubble
 from tui.widgets.chat_input import ChatInput
 from tui.widgets.citation_card import CitationCard
 from tui.widgets.citations_panel import CitationsPanel
 from tui.widgets.loading_line import LoadingLine
-from tui.typing import redirect_key, redirect_paste
 
 if TYPE_CHECKING:
     from tui.app import ConductApp
@@ -67,7 +68,7 @@ class ChatScreen(Screen[None]):
         return cast("ConductApp", self.app)
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield Header(icon=ICON)
         with Horizontal(id="chat-main"):
             with Conversation(id="conversation"):
                 yield Note(WELCOME, "welcome")

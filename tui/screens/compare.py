@@ -73,7 +73,7 @@ class CompareScreen(Screen[None]):
         return cast("ConductApp", self.app)
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield Header(icon=render.ICON)
         with Horizontal(id="compare-controls"):
             options = [(Content(TOPIC_NAMES[t].capitalize()), t) for t in TOPICS]
             yield Select[str](options, value=self.topic, allow_blank=False, id="topic", compact=True)

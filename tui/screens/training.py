@@ -58,7 +58,7 @@ class TrainingScreen(Screen[None]):
         return self.scenarios[self.index] if self.scenarios else None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield Header(icon=render.ICON)
         with Horizontal(id="train-main"):
             yield OptionList(id="scenario-list")
             with Vertical(id="stage-pane"):
