@@ -79,31 +79,37 @@ def plain_lines(session, prompt: bool, each: bool = False) -> int:
                     line = input("You: ")
             else:
                 line = next(piped)
-        except (EOFError, StopIteration):
+        except StopIteration:
             return 0
-        except KeyboardInterrupt:
-            print()
+        except (EOFError, KeyboardInterrupt):
+            print()  # end the "You: " line, so the shell's prompt starts on its own
             return 0
         if each and not line.lstrip().startswith("/"):
             session.conversation.reset()
         reply = session.handle(line)
-        print("Conduct: " + plain_reply(reply).replace("\n", "\n  "))
+        print(plain_reply(reply, lead=CONDUCT).replace("\n", "\n" + " " * len(INDENT)))
         if reply.quit:
             return 0
 
 
-def plain_reply(reply) -> str:
+CONDUCT, INDENT = "Conduct: ", "  "
+"""The plain conversation's reply prefix, and the indent of a reply's later lines."""
+
+
+def plain_reply(reply, lead: str = "") -> str:
+    """A reply as wrapped text; `lead` starts its first line and is counted in that line's width."""
     if reply.error is not None:
-        return f"Sorry — {reply.error}."
+        return wrap(f"Sorry — {reply.error}.", "", "    ", lead=lead)
     if reply.answer is None:
-        return "\n".join(wrap(line, "", "    ") for line in reply.message.split("\n"))
-    return plain_answer(reply.answer)
+        return "\n".join(wrap(line, "", "    ", lead=lead if n == 0 else "")
+                         for n, line in enumerate(reply.message.split("\n")))
+    return plain_answer(reply.answer, lead)
 
 
-def plain_answer(answer) -> str:
+def plain_answer(answer, lead: str = "") -> str:
     """The answer as plain text: the verdict in words first, then reasons, actions and the clauses."""
     label = "COMPARISON" if answer.councils else answer.label.upper()
-    out = [wrap(f"{label}: {answer.summary}")]
+    out = [wrap(f"{label}: {answer.summary}", lead=lead)]
     if answer.councils:
         out.append("")
         for row in answer.councils.values():

@@ -128,14 +128,20 @@ def width() -> int:
     return max(40, min(shutil.get_terminal_size((100, 24)).columns, 100) - 4)
 
 
-def wrap(text: str, indent: str = "", hanging: str | None = None) -> str:
-    """Wrap each paragraph of a clause on its own, keeping the clause's line structure."""
+def wrap(text: str, indent: str = "", hanging: str | None = None, lead: str = "") -> str:
+    """Wrap each paragraph of a clause on its own, keeping the clause's line structure.
+
+    `lead` goes before the first line and counts towards its width (the plain conversation's
+    "Conduct: "). Words, clause ids and hyphenated slugs are never split: a longer one overflows.
+    """
     hanging = indent if hanging is None else hanging
     lines = []
-    for paragraph in text.split("\n"):
+    for number, paragraph in enumerate(text.split("\n")):
+        first = (lead if number == 0 else "") + indent
         lines.append(
-            textwrap.fill(paragraph, width=width(), initial_indent=indent, subsequent_indent=hanging)
-            or indent.rstrip()
+            textwrap.fill(paragraph, width=width(), initial_indent=first, subsequent_indent=hanging,
+                          break_long_words=False, break_on_hyphens=False)
+            or first.rstrip()
         )
     return "\n".join(lines)
 
