@@ -283,9 +283,11 @@ def stderr_progress() -> Progress:
     interactive = sys.stderr.isatty()
 
     def report(stage: str, done: int, total: int) -> None:
+        # One message for the whole build: its stages (analysing, building) are internal.
         if interactive and time.monotonic() - started > 0.3:
             end = "\n" if done >= total and stage == "Building indexes" else ""
-            sys.stderr.write(f"\r{stage}… {done}/{total}".ljust(40) + end)
+            percent = 50 * done // max(total, 1) + (50 if stage == "Building indexes" else 0)
+            sys.stderr.write(f"\rPreparing the search index… {percent}%".ljust(40) + end)
             sys.stderr.flush()
 
     return report

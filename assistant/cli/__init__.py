@@ -16,8 +16,72 @@ from assistant.decide.policy import PolicyError
 Handler = Callable[..., int]
 
 
+EXIT_STATUS = """exit status:
+  0  every question or line was answered
+  1  a question or line got an error reply (each is a JSON line of type "error" with --json)
+  2  the command could not run: bad arguments, an unknown council, no council given"""
+
+ASK_DESCRIPTION = """Ask a question and get a verdict, the reasons, what to do and the clauses that say so,
+from your council's own code.
+
+With no QUESTION, `conduct ask` is a conversation: in a terminal a plain "You:/Conduct:"
+exchange (for screen readers); with input piped in, every line is one turn of the SAME
+conversation, so a later line can answer an earlier question ("£30", "what if it were £20?").
+Lines starting with / are commands: /council NAME, /councils, /compare TOPIC, /reset, /why,
+/help, /quit."""
+
+EXAMPLES = {
+    "councils": ["conduct councils", "conduct councils --json"],
+    "clauses": ["conduct clauses thurrock", "conduct clauses essex --search 'second job' -k 3"],
+    "show": ["conduct show thurrock:14.5", "conduct show county:24.2(c)", "conduct show essex:gifts-and-hospitality"],
+    "search": ["conduct search 'can I do a bit of moonlighting' --council thurrock -k 1", "conduct search hospitality --json"],
+    "ask": ['conduct ask --council thurrock "Can I accept this £30 gift from a contractor?"',
+            "printf 'Can I accept a gift?\\n£40 whisky from a supplier\\n' | conduct ask --council county --json",
+            "conduct ask --council essex        (a conversation in this terminal)"],
+    "compare": ["conduct compare gifts", 'conduct compare "a £30 gift from a supplier"'],
+    "chat": ["conduct", "conduct chat --council thurrock"],
+    "serve": ["conduct serve --council thurrock", "conduct serve --port 8080"],
+    "add": ['conduct add anytown-code.docx --name "Anytown Borough Council"', "conduct add code.pdf --name \"Bee Town Council\" --slug bee"],
+    "remove": ["conduct remove anytown"],
+    "profile": ["conduct profile anytown", "conduct profile thurrock --json"],
+    "help": ["conduct help", "conduct help ask"],
+}
+DESCRIPTIONS = {
+    "councils": "List the councils whose codes Conduct holds: slug, clauses, date, name and title.",
+    "clauses": "Outline one council's code clause by clause (every council's with no SLUG), or search it with --search.",
+    "show": "Print one clause, or a whole section, by its id. A mistyped id lists the closest ones.",
+    "search": "Find the clauses that best match some words (BM25 over the codes' own words and everyday synonyms).",
+    "compare": "Every council's verdict on a topic or a situation, side by side, saying where they disagree.",
+    "chat": "The chat in this terminal: ask, browse the codes (F3), compare councils (F4), training (F5). F1 lists every key.",
+    "serve": "The same chat in a browser, served on this machine only unless --host says otherwise.",
+    "help": "Help on Conduct, or on one command.",
+    "remove": "Remove a council you added with `conduct add`, its code and its rules. Bundled councils stay.",
+    "profile": "A council's rules as Conduct reads them, topic by topic: each value, the clause it comes from "
+               "and the words it quotes.",
+}
+
+
 def _add_json(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print JSON for scripts instead of text")
+    parser.add_argument("--json", action="store_true", help="print JSON for scripts instead of text (one line)")
+    parser.add_argument("--pretty", action="store_true", help="with --json: indented over several lines, for reading")
+
+
+def _describe(parser: argparse.ArgumentParser, name: str) -> None:
+    """Give a subcommand its description and examples (and the exit status for ask)."""
+    if name in DESCRIPTIONS and not parser.description:
+        parser.description = DESCRIPTIONS[name]
+    examples = "examples:\n" + "\n".join(f"  {line}" for line in EXAMPLES.get(name, []))
+    parser.epilog = examples + ("\n\n" + EXIT_STATUS if name in {"ask", "compare"} else "")
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("conduct")
+    except PackageNotFoundError:
+        return "unknown"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -25,8 +89,13 @@ def build_parser() -> argparse.ArgumentParser:
         prog="conduct",
         description="Answers council officers' code-of-conduct questions with a verdict, "
         "what to do next and the clauses that say so. Offline and deterministic.",
-        epilog="With no command, `conduct` opens the chat.",
+        epilog="With no command, `conduct` opens the chat. `conduct help COMMAND` (or `conduct COMMAND --help`) "
+        "explains a command, with examples.\n\n" + EXIT_STATUS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action="version", version=f"conduct {_version()}")
+    parser.add_argument("--verbose", action="store_true",
+                        help="also report internal details (an index cache rebuilt, and why)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = commands.add_parser("councils", help="list the councils and their codes")
@@ -50,8 +119,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-k", type=int, default=5, help="how many results (default 5)")
     _add_json(p)
 
-    p = commands.add_parser("ask", help="ask a question (no question: a conversation on stdin or in the terminal)")
-    p.add_argument("question", nargs="*", metavar="QUESTION", help="e.g. 'Can I accept a £30 gift from a contractor?'")
+    p = commands.add_parser("ask", help="ask a question (no question: a conversation on stdin or in the terminal)",
+                            description=ASK_DESCRIPTION)
+    p.add_argument("question", nargs="*", metavar="QUESTION",
+                   help="e.g. 'Can I accept a £30 gift from a contractor?' (none: a conversation)")
     p.add_argument("--council", metavar="SLUG", help="your council, e.g. thurrock (typos forgiven)")
     p.add_argument("--each", action="store_true",
                    help="on standard input, answer every line as its own question (default: one conversation)")
@@ -89,7 +160,25 @@ def build_parser() -> argparse.ArgumentParser:
                             help="record the answer in the register (see `conduct record --help` for the fields)")
     register.add_entry_options(ask_parser)
 
+    p = commands.add_parser("help", help="help on Conduct, or on one command")
+    p.add_argument("topic", nargs="?", metavar="COMMAND", help="a command, e.g. ask")
+
+    for name, sub in commands.choices.items():
+        _describe(sub, name)
     return parser
+
+
+def _help(parser: argparse.ArgumentParser, topic: str | None) -> int:
+    """`conduct help [COMMAND]`: the same text as `--help`."""
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    if topic is None:
+        parser.print_help()
+        return 0
+    if topic not in commands.choices:
+        error(f"no command {topic!r}. Commands: {', '.join(commands.choices)}.")
+        return 2
+    commands.choices[topic].print_help()
+    return 0
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -127,11 +216,20 @@ def _launch(args: argparse.Namespace) -> int:
     if args.command == "chat" and not (sys.stdin.isatty() and sys.stdout.isatty()):
         error("the chat needs a terminal; for scripts use `conduct ask --json`, for a plain conversation `conduct ask`.")
         return 2
+    if args.command == "serve" and args.council and not _known_council(args.council):
+        return 2  # checked before serving: every browser session would otherwise start on a council that is not there
     launch = importlib.import_module("tui.launch")
     if args.command == "serve":
         return launch.run_serve(args.host, args.port, args.council, allow_remote=args.allow_remote,
                                 max_sessions=args.max_sessions, token=args.token)
-    return launch.run_chat(args.council)
+    return launch.run_chat(args.council, verbose=args.verbose)
+
+
+def _known_council(wanted: str) -> bool:
+    from assistant.cli.output import resolve_council
+    from corpus.library import load_library
+
+    return resolve_council(load_library(), wanted) is not None
 
 
 def _web(args: argparse.Namespace) -> int:
@@ -144,10 +242,15 @@ def _web(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from assistant.cli import output
+
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        args = parser.parse_args(["chat", *(argv or [])])
+        args = parser.parse_args([*(argv or []), "chat"])
+    if args.command == "help":
+        return _help(parser, args.topic)
+    output.configure(pretty=getattr(args, "pretty", False), verbose=args.verbose)
     if args.command != "chat":  # the chat draws the screen itself (Textual); everything else prints
         guard_streams()
     try:

@@ -103,7 +103,9 @@ def _index() -> None:
     from corpus.library import load_library
     from index.retriever import load_retriever, stderr_progress
 
-    load_retriever(load_library(), progress=stderr_progress())
+    from assistant.cli.output import detail
+
+    load_retriever(load_library(), progress=stderr_progress(), warn=detail)
 
 
 def add_summary(result: Any, params: list["Param"]) -> dict[str, Any]:

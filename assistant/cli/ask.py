@@ -10,9 +10,20 @@ from corpus.library import Library
 
 
 def make_assistant(library: Library):
+    from assistant.cli.search import load_retriever
     from assistant.engine import Assistant
 
-    return Assistant(library)
+    return Assistant(library, retriever=load_retriever(library))
+
+
+EXIT_ANSWERED, EXIT_ERROR_REPLY, EXIT_USAGE = 0, 1, 2
+"""Exit status (documented in `conduct ask --help`)."""
+
+
+def typed(reply) -> dict:
+    """The reply's JSON with its kind first: "answer", "command" or "error", so a script can tell lines apart."""
+    kind = "answer" if reply.answer is not None else "error" if reply.error is not None else "command"
+    return {"type": kind, **reply.to_json()}
 
 
 def cmd_ask(library: Library, args: argparse.Namespace) -> int:
@@ -23,25 +34,43 @@ def cmd_ask(library: Library, args: argparse.Namespace) -> int:
     if args.council:
         council = resolve_council(library, args.council)
         if council is None:
-            return 2
+            return EXIT_USAGE
     from assistant.register.history import register_lookup
 
     session = Session(make_assistant(library), council, lookup=register_lookup())
     if args.question is not None:
         reply = session.handle(" ".join(args.question) if isinstance(args.question, list) else args.question)
+        if _asks_for_the_council(reply):
+            return _no_council(library, args)
         if getattr(args, "record", False) and reply.answer is not None:
             from assistant.cli.register import record_answer
 
             return record_answer(library, reply.answer, args)
         if args.json:
-            emit_json(reply.to_json())
+            emit_json(typed(reply))
         else:
             print(plain_reply(reply))
-        return 0 if reply.error is None else 2
+        return EXIT_ANSWERED if reply.error is None else EXIT_ERROR_REPLY
     each = getattr(args, "each", False)
     if args.json or not sys.stdin.isatty():
         return json_lines(session, each) if args.json else plain_lines(session, prompt=False, each=each)
     return plain_lines(session, prompt=True)
+
+
+def _asks_for_the_council(reply) -> bool:
+    """The only thing missing is which council: a one-off question cannot be told afterwards."""
+    answer = reply.answer
+    return answer is not None and answer.council is None and answer.verdict == "needs_info" and not answer.councils
+
+
+def _no_council(library: Library, args: argparse.Namespace) -> int:
+    slugs = ", ".join(library.slugs)
+    message = (f"which council? Each council's code has its own rules. Pass --council with one of: {slugs} "
+               f"(e.g. conduct ask --council {library.slugs[0]} \"...\"), or name the council in the question.")
+    if args.json:
+        emit_json({"type": "error", "error": message, "councils": list(library.slugs)})
+    error(message)
+    return EXIT_USAGE
 
 
 def json_lines(session, each: bool = False) -> int:
@@ -51,17 +80,22 @@ def json_lines(session, each: bool = False) -> int:
     U+FFFD in that line instead of ending the conversation (or the process) with an error.
     With ``each``, every question is answered on its own (the council chosen is kept), for
     scripts that check many questions at once.
+    The exit status is 1 if any line got an error reply.
     """
+    status = EXIT_ANSWERED
     for raw in sys.stdin.buffer:
         line = raw.decode("utf-8", errors="replace").rstrip("\r\n")
         try:
             if each and not line.lstrip().startswith("/"):
                 session.conversation.reset()
             reply = session.handle(line)
-            emit_json_line(reply.to_json())
+            emit_json_line(typed(reply))
+            if reply.error is not None:
+                status = EXIT_ERROR_REPLY
         except Exception as exc:  # one bad line must not end a scripted conversation
-            emit_json_line({"error": f"internal error: {type(exc).__name__}"})
-    return 0
+            emit_json_line({"type": "error", "error": f"internal error: {type(exc).__name__}"})
+            status = EXIT_ERROR_REPLY
+    return status
 
 
 def plain_lines(session, prompt: bool, each: bool = False) -> int:
@@ -72,6 +106,7 @@ def plain_lines(session, prompt: bool, each: bool = False) -> int:
             print("Conduct: Which council do you work for? Type /council and its name, e.g. /council thurrock.")
     # Piped input is read as bytes, like json_lines: an invalid byte becomes U+FFFD, not a traceback.
     piped = None if prompt else (raw.decode("utf-8", errors="replace").rstrip("\r\n") for raw in sys.stdin.buffer)
+    status = EXIT_ANSWERED
     while True:
         try:
             if piped is None:
@@ -80,16 +115,18 @@ def plain_lines(session, prompt: bool, each: bool = False) -> int:
             else:
                 line = next(piped)
         except StopIteration:
-            return 0
+            return status
         except (EOFError, KeyboardInterrupt):
             print()  # end the "You: " line, so the shell's prompt starts on its own
-            return 0
+            return status
         if each and not line.lstrip().startswith("/"):
             session.conversation.reset()
         reply = session.handle(line)
         print(plain_reply(reply, lead=CONDUCT).replace("\n", "\n" + " " * len(INDENT)))
+        if reply.error is not None and piped is not None:
+            status = EXIT_ERROR_REPLY
         if reply.quit:
-            return 0
+            return status
 
 
 CONDUCT, INDENT = "Conduct: ", "  "
@@ -158,7 +195,7 @@ def cmd_compare(library: Library, args: argparse.Namespace) -> int:
         return 2
     answer = make_assistant(library).compare(request.text, request.topic, request.facts, notice=request.notice)
     if args.json:
-        emit_json(answer.to_json())
+        emit_json({"type": "answer", **answer.to_json()})
     else:
         print(plain_answer(answer))
     return 0

@@ -50,11 +50,26 @@ def _json_text(data: Any, **kw: Any) -> str:
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
+PRETTY = False
+"""--pretty: JSON indented over several lines; by default every JSON document is one line."""
+VERBOSE = False
+"""--verbose: internal details (an index cache rebuilt) are printed on stderr too."""
+
+
+def configure(pretty: bool = False, verbose: bool = False) -> None:
+    global PRETTY, VERBOSE
+    PRETTY, VERBOSE = pretty, verbose
+
+
 def emit_json(data: Any) -> None:
-    """One JSON document on stdout; keys keep their insertion order so output is byte-stable.
+    """One JSON document on stdout, on one line unless --pretty; keys keep their insertion order so
+    output is byte-stable.
 
     ASCII-only (\\u escapes) when the terminal is not UTF-8, so nothing is lost or replaced."""
-    _unguarded(sys.stdout).write(_json_text(data, indent=2) + "\n")
+    if PRETTY:
+        _unguarded(sys.stdout).write(_json_text(data, indent=2) + "\n")
+    else:
+        emit_json_line(data)
 
 
 def emit_json_line(data: Any) -> None:
@@ -149,6 +164,12 @@ def wrap(text: str, indent: str = "", hanging: str | None = None, lead: str = ""
 def error(message: str) -> None:
     """One line on stderr; callers clip what they echo (corpus.safe_text.shown), this cleans the rest."""
     sys.stderr.write(f"conduct: {shown(message, None)}\n")
+
+
+def detail(message: str) -> None:
+    """An internal note (a cache rebuilt): on stderr only with --verbose."""
+    if VERBOSE:
+        error(message)
 
 
 def resolve_council(library: "Library", wanted: str) -> str | None:

@@ -14,7 +14,9 @@ def load_retriever(library: Library):
     from index.retriever import load_retriever as load
     from index.retriever import stderr_progress
 
-    return load(library, progress=stderr_progress())
+    from assistant.cli.output import detail
+
+    return load(library, progress=stderr_progress(), warn=detail)
 
 
 def cmd_search(library: Library, args: argparse.Namespace) -> int:
