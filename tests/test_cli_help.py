@@ -13,7 +13,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 COMMANDS = ["councils", "clauses", "show", "search", "ask", "compare", "chat", "serve", "add", "remove", "profile",
-            "help"]
+            "record", "register", "help"]
 
 
 def conduct(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:

@@ -45,6 +45,8 @@ EXAMPLES = {
     "remove": ["conduct remove anytown"],
     "profile": ["conduct profile anytown", "conduct profile thurrock --json"],
     "help": ["conduct help", "conduct help ask"],
+    "record": ['conduct record --council thurrock "A supplier gave me a £20 bottle of wine"'],
+    "register": ["conduct register list --mine", "conduct register show 3f2a", "conduct register verify"],
 }
 DESCRIPTIONS = {
     "councils": "List the councils whose codes Conduct holds: slug, clauses, date, name and title.",
@@ -55,6 +57,8 @@ DESCRIPTIONS = {
     "chat": "The chat in this terminal: ask, browse the codes (F3), compare councils (F4), training (F5). F1 lists every key.",
     "serve": "The same chat in a browser, served on this machine only unless --host says otherwise.",
     "help": "Help on Conduct, or on one command.",
+    "register": "The register of gifts, hospitality and interests: list and show entries, approve or decline "
+                "those addressed to you, export it, report on it, verify its hash chain.",
     "remove": "Remove a council you added with `conduct add`, its code and its rules. Bundled councils stay.",
     "profile": "A council's rules as Conduct reads them, topic by topic: each value, the clause it comes from "
                "and the words it quotes.",
