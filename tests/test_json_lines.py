@@ -142,7 +142,7 @@ def test_windows_line_endings_are_one_line_each(retriever) -> None:
     payload = b"can I accept a gift\r\n/why\r\n\r\n"
     result = subprocess.run(COMMAND, input=payload, capture_output=True, cwd=ROOT, timeout=60)
     replies = parsed(result)
-    assert result.returncode == 0 and len(replies) == 3
+    assert result.returncode == 1 and len(replies) == 3  # 1: the blank line got an error reply
     assert replies[0]["question"] == "can I accept a gift" and replies[1]["command"] == "why"
     assert replies[2]["error"].startswith("empty line")
 
