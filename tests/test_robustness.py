@@ -369,7 +369,8 @@ DAMAGE = {  # name: (damage, first warning, can the rebuilt cache be saved)
 SECOND_RUN = "truncated-with-leftover-temp-file"
 # A question no decision template takes, so the answer needs the index (a gifts question is
 # decided from the council's parameters and never loads it).
-ASK = [sys.executable, "-m", "assistant", "ask", "--council", "thurrock", "what happens if I break the code"]
+ASK = [sys.executable, "-m", "assistant", "--verbose", "ask", "--council", "thurrock", "what happens if I break the code"]
+"""--verbose: why the cache was rebuilt is an internal detail, printed only when asked for."""
 
 
 @pytest.fixture(scope="module")
