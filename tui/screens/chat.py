@@ -135,7 +135,7 @@ class ChatScreen(Screen[None]):
             self.add(AnswerCard(reply.answer), keep_question_in_view=True)
             self.query_one(CitationsPanel).show(reply.answer.citations, reply.answer)
             if self.conduct.backend.can_record(reply.answer):
-                self.add(RecordOffer(classes="record-offer"))
+                self.add(RecordOffer(classes="record-offer"), keep_question_in_view=True)
         elif reply.error is not None:
             self.add(Note(reply.error, "error"))
         else:
