@@ -18,8 +18,6 @@ def app_for(assistant: Any, tmp_path: Any) -> Any:
 
 
 class TestChat:
-    @pytest.mark.xfail(strict=False, reason="known flaky: the chat's scroll position after an answer and its "
-                       "Record offer mount differs between runs on a loaded machine; to fix next (see issue 16 note)")
     def test_answer_with_citations(self, snap_compare: Any, tui_assistant: Any, tmp_path: Any) -> None:
         async def run_before(pilot: Any) -> None:
             await settle(pilot)
@@ -27,8 +25,6 @@ class TestChat:
 
         assert snap_compare(app_for(tui_assistant, tmp_path), terminal_size=SIZE, run_before=run_before)
 
-    @pytest.mark.xfail(strict=False, reason="known flaky: the chat's scroll position after an answer and its "
-                       "Record offer mount differs between runs on a loaded machine; to fix next (see issue 16 note)")
     def test_follow_up_question(self, snap_compare: Any, tui_assistant: Any, tmp_path: Any) -> None:
         async def run_before(pilot: Any) -> None:
             await settle(pilot)

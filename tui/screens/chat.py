@@ -10,7 +10,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widget import AwaitMount, Widget
+from textual.scrollbar import ScrollDown, ScrollTo, ScrollUp
+from textual.widget import Widget
 from textual.widgets import Button, Footer, Header
 
 from assistant.session import Reply
@@ -41,7 +42,72 @@ MAX_ENTRIES = 120
 
 
 class Conversation(VerticalScroll, can_focus=False):
-    """The questions and answers; it never takes focus itself (its answers do), so focus always shows."""
+    """The questions and answers; it never takes focus itself (its answers do), so focus always shows.
+
+    Where it is scrolled to is kept as an intent, `pin`: the bottom, or an entry (the question of a
+    long answer) held at the top. The intent is applied again every time the conversation's layout
+    changes, until the user scrolls. A one-off scroll after a refresh depended on timing: an answer,
+    its scrollbar and the Record offer under it are laid out over several frames, and whether the
+    scroll saw the last of them depended on how busy the machine was.
+    """
+
+    BOTTOM = object()
+    """`pin` value: keep the newest entry in view."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.pin: object | Widget | None = self.BOTTOM
+
+    def keep_in_view(self, entry: Widget | None = None) -> None:
+        """Hold `entry` at the top (as far as the end allows), or the bottom when None, from now on."""
+        self.pin = self.BOTTOM if entry is None else entry
+        self.apply_pin()
+
+    def release(self) -> None:
+        """The user has scrolled or moved through the answers: leave the position to them."""
+        self.pin = None
+
+    def apply_pin(self) -> None:
+        if self.pin is None:
+            return
+        if self.pin is self.BOTTOM:
+            self.scroll_end(animate=False, immediate=True)
+            return
+        entry = cast(Widget, self.pin)
+        if not entry.is_attached or entry.parent is not self:
+            self.pin = self.BOTTOM  # trimmed from the top of a long conversation
+            self.scroll_end(animate=False, immediate=True)
+            return
+        self.scroll_to(y=min(entry.virtual_region.y, self.max_scroll_y), animate=False, immediate=True)
+
+    def watch_virtual_size(self) -> None:
+        # An entry mounted, grew, wrapped anew or was trimmed. This runs in the middle of the layout,
+        # before the scrollbar that the new size needs exists (and without one a scroll is refused),
+        # so the intent is applied as the next thing the conversation does.
+        self.call_next(self.apply_pin)
+
+    def on_resize(self) -> None:
+        self.apply_pin()  # the width changed (the citations panel, a scrollbar), so everything rewrapped
+
+    def _on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        self.release()
+        super()._on_mouse_scroll_down(event)
+
+    def _on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        self.release()
+        super()._on_mouse_scroll_up(event)
+
+    def _on_scroll_to(self, message: ScrollTo) -> None:
+        self.release()  # the scrollbar dragged or clicked
+        super()._on_scroll_to(message)
+
+    def _on_scroll_up(self, event: ScrollUp) -> None:
+        self.release()
+        super()._on_scroll_up(event)
+
+    def _on_scroll_down(self, event: ScrollDown) -> None:
+        self.release()
+        super()._on_scroll_down(event)
 
 
 class ChatScreen(Screen[None]):
@@ -161,34 +227,21 @@ class ChatScreen(Screen[None]):
 
     # -- the conversation -------------------------------------------------------
     def add(self, widget: Widget, keep_question_in_view: bool = False) -> None:
-        """Append to the conversation and scroll to it; a long answer scrolls only as far as its question."""
-        conversation = self.query_one("#conversation", VerticalScroll)
-        mounted = conversation.mount(widget)
+        """Append to the conversation and keep it in view; a long answer scrolls only as far as its question."""
+        conversation = self.query_one("#conversation", Conversation)
+        conversation.mount(widget)
         excess = len(conversation.children) - MAX_ENTRIES
         if excess > 0:
             conversation.remove_children(list(conversation.children)[:excess])
-        self.call_later(self._scroll_when_mounted, mounted, conversation, keep_question_in_view)
-
-    async def _scroll_when_mounted(self, mounted: AwaitMount, conversation: VerticalScroll, keep_question: bool) -> None:
-        """Scroll once the new entry and its children exist: measured earlier, a long answer was
-        laid out half-built and the scroll stopped short of it."""
-        await mounted
         questions = conversation.query(QuestionBubble)
-        if keep_question and questions:
-            self.call_after_refresh(self._scroll_answer_into_view, conversation, questions.last())
-        else:
-            self.call_after_refresh(conversation.scroll_end, animate=False)
-
-    @staticmethod
-    def _scroll_answer_into_view(conversation: VerticalScroll, question: Widget) -> None:
-        top = question.virtual_region.y
-        conversation.scroll_to(y=min(top, conversation.max_scroll_y), animate=False)
+        conversation.keep_in_view(questions.last() if keep_question_in_view and questions else None)
 
     def note(self, message: str, kind: str = "info") -> None:
         self.add(Note(message, kind))
 
     @on(AnswerCard.Focused)
     def _answer_focused(self, event: AnswerCard.Focused) -> None:
+        self.query_one("#conversation", Conversation).release()  # focus scrolls it into view; leave it there
         self.query_one(CitationsPanel).show(event.answer.citations, event.answer)
 
     @on(AnswerCard.WhyRequested)
@@ -200,7 +253,8 @@ class ChatScreen(Screen[None]):
         self.conduct.open_clause(event.clause_id, event.highlight)
 
     def action_scroll_conversation(self, direction: int) -> None:
-        conversation = self.query_one("#conversation", VerticalScroll)
+        conversation = self.query_one("#conversation", Conversation)
+        conversation.release()
         conversation.scroll_page_down() if direction > 0 else conversation.scroll_page_up()
 
     def action_toggle_citations(self) -> None:
@@ -219,7 +273,7 @@ class ChatScreen(Screen[None]):
 
     def action_back_to_bottom(self) -> None:
         """Esc: the newest entry in view and the question box focused, wherever you had got to."""
-        self.query_one("#conversation", VerticalScroll).scroll_end(animate=False)
+        self.query_one("#conversation", Conversation).keep_in_view(None)
         self.query_one(ChatInput).focus()
 
     # -- focus: the question box, the answers, the clauses they cite ------------------
@@ -228,6 +282,7 @@ class ChatScreen(Screen[None]):
         target = self._next_focus(self.focused, step)
         target.focus()
         if isinstance(target, AnswerCard):
+            self.query_one("#conversation", Conversation).release()
             target.scroll_visible(top=True, animate=False)
 
     def _next_focus(self, focused: Widget | None, step: int) -> Widget:
