@@ -67,7 +67,7 @@ def test_a_question_with_no_council_lists_the_slugs_and_fails(retriever) -> None
 def test_a_corrected_council_is_said_on_stderr(retriever) -> None:
     result = conduct("ask", "--council", "thurock", "Can I accept a £30 gift from a contractor?")
     assert result.returncode == 0 and result.stdout.startswith("NO:")
-    assert "conduct: taking 'thurock' as thurrock" in result.stderr
+    assert "conduct: taking 'thurock' to mean thurrock (Thurrock Council)" in result.stderr
     exact = conduct("ask", "--council", "Thurrock Council", "Can I accept a £30 gift from a contractor?")
     assert "taking" not in exact.stderr
 

@@ -122,7 +122,7 @@ def test_a_file_name_with_escapes_is_echoed_clean(home: Path, tmp_path: Path) ->
 
 def test_an_unknown_command_with_escapes_is_echoed_clean_and_clipped(home: Path) -> None:
     result = conduct(home, "ask", stdin="/\x1b]0;pwned\x07\x1b[2Jfoo\n/council " + "x\x1b[2J" * 200_000 + "\n")
-    assert result.returncode == 0
+    assert result.returncode == 1  # a line got an error reply (documented exit status)
     assert_clean(result)
     assert "unknown command /foo" in result.stdout.decode()
     assert len(result.stdout) < 5_000  # a 1 MB line does not get a 1 MB reply
@@ -147,7 +147,8 @@ def test_the_chat_header_and_markdown_export_are_clean(home: Path, monkeypatch: 
     assert not any(has_control(c.text.replace("\n", "").replace("\t", "")) for c in document.clauses)
     session = Session(Assistant(library), "anytown")
     question = "What must employees \u202edo\u202c about [2J gifts\x1b[2J?"
-    markdown = transcript_markdown([Turn(question, session.handle(question))], council.name, datetime(2026, 1, 1))
+    markdown = transcript_markdown([Turn(question, session.handle(question))], lambda slug: council.name,
+                                   datetime(2026, 1, 1))
     for raw in ("\x1b", "\x07", "\u202e", "\u202c"):
         assert raw not in markdown, raw
     assert "\u241b[2J" in markdown  # the typed ESC is shown as its picture, as the chat echoes it
@@ -253,7 +254,7 @@ def test_a_fifo_or_device_in_place_of_a_file_never_hangs(home: Path, tmp_path: P
     else:
         target.symlink_to("/dev/zero")
     command = {"council.toml": ["councils"], "text.txt": ["councils"], "policy.toml": ["profile", "anytown"],
-               "index.json": ["search", "gift", "--council", "anytown"]}[target.name]
+               "index.json": ["--verbose", "search", "gift", "--council", "anytown"]}[target.name]
     result = conduct(edited, *command, timeout=60)
     assert_clean(result)
     assert result.returncode == (2 if target.name == "policy.toml" else 0), text_of(result)
