@@ -77,7 +77,7 @@ class Backend:
         self._warm_up()
         from assistant.register.history import register_lookup
 
-        self.session = Session(self.assistant, self._council, lookup=register_lookup())
+        self.session = Session(self.assistant, self._council, lookup=register_lookup(assistant=self.assistant))
         progress("Ready", 3, 3)
         self.ready = True
 

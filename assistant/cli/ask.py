@@ -37,7 +37,8 @@ def cmd_ask(library: Library, args: argparse.Namespace) -> int:
             return EXIT_USAGE
     from assistant.register.history import register_lookup
 
-    session = Session(make_assistant(library), council, lookup=register_lookup())
+    assistant = make_assistant(library)
+    session = Session(assistant, council, lookup=register_lookup(assistant=assistant))
     if args.question is not None:
         reply = session.handle(" ".join(args.question) if isinstance(args.question, list) else args.question)
         if _asks_for_the_council(reply):

@@ -25,6 +25,9 @@ SCHEMA: dict[str, tuple[str, str]] = {
     "gifts.refusal_difficult": ("phrase", "When refusing is difficult or might offend: 'You must {value}'."),
     "gifts.decider": ("phrase", "Who decides whether a gift may be accepted: '{value} decides' (e.g. 'your line manager')."),
     "gifts.report_refusal": ("phrase", "After refusing a gift: 'You must {value}' (e.g. 'report the offer to your line manager')."),
+    "gifts.total_max": ("pence", "Gifts from one giver may come to at most this much in total ('not exceeding £40 in total'); read against the officer's own register, over gifts.total_months when the code sets a period."),
+    "gifts.total_months": ("months", "A total limit on gifts counts the gifts of the last this many months."),
+    "gifts.total_any_giver": ("flag", "A total limit on gifts counts gifts from every giver together, not from one giver."),
     "gifts.reward_points": ("phrase", "What the code says of collecting reward points on council purchases: 'Collecting them {value}'."),
 }
 """Each parameter a council's policy file may set for this topic: name -> (kind, meaning); see decide/schema.py."""

@@ -62,6 +62,87 @@ def _segments(text: str) -> Iterator[tuple[int, int]]:
     yield start, len(text)
 
 
+_TOTAL = re.compile(
+    r"\b(?:in\s+total|in\s+aggregate|a\s+total\s+(?:value\s+)?of|total(?:ling|led)?|cumulative(?:ly)?|combined"
+    r"|in\s+any\s+(?:one\s+)?(?:year|calendar\s+year|financial\s+year|(?:12|twelve)[- ]months?(?:\s+period)?)"
+    r"|per\s+(?:year|annum|calendar\s+year|financial\s+year)|(?:a|each)\s+year"
+    r"|(?:over|within|during)\s+(?:a|any|one|the\s+same)\s+(?:year|(?:12|twelve)[- ]months?)"
+    r"|(?:the\s+)?same\s+(?:source|giver|donor|person|organisation|company|supplier|contractor))\b", re.I)
+"""Words that make an amount a limit in total or over a period, not the value of one gift."""
+_PERIOD = re.compile(r"\b(?:year|annum|(?P<n>\d{1,2}|twelve|six|three)[- ]months?)\b", re.I)
+_ONE_SOURCE = re.compile(r"\b(?:same|one|single|any\s+one)\s+(?:source|giver|donor|person|organisation|company|"
+                         r"supplier|contractor|individual|body)\b", re.I)
+_MONTH_WORDS = {"twelve": 12, "six": 6, "three": 3}
+
+
+def _is_total(segment: str, start: int, end: int) -> bool:
+    """Whether the amount at segment[start:end] is a total ('£40 in total', 'totalling £40', 'in any year')."""
+    return bool(_TOTAL.search(segment[max(0, start - 40):start]) or _TOTAL.search(segment[end:end + 60]))
+
+
+def total_max(subject: re.Pattern[str]) -> Rule:
+    """A limit in total, read as the most the offers may come to: 'not exceeding £40 in total' is £40."""
+
+    def rule(s: Sentence) -> Found | None:
+        if not subject.search(s.text):
+            return None
+        for seg_start, seg_end in _segments(s.text):
+            segment = s.text[seg_start:seg_end]
+            prohibit, permit = bool(PROHIBIT.search(segment)), bool(PERMIT.search(segment))
+            for money in _MONEY.finditer(segment):
+                if not _is_total(segment, money.start(), money.end()):
+                    continue
+                before, after = segment[: money.start()].lower(), segment[money.end():].lower()
+                kind = "ge" if _AFTER_GE.search(after) else "le" if _AFTER_LE.search(after) else None
+                if kind is None:
+                    kind = next((k for k, pattern in _BEFORE if pattern.search(before)), None)
+                amount = _pence(money)
+                most = {"le": amount, "lt": amount - 1, "gt": amount, "ge": amount - 1}.get(kind or "")
+                if most is None or most <= 0 or not (prohibit or permit or kind in ("le", "lt")):
+                    continue
+                if prohibit and kind in ("le", "lt") and not permit:
+                    continue  # 'must not accept gifts up to £40 in total' is not a limit Conduct can read
+                whole = re.compile(re.escape(segment[max(0, money.start() - 40): money.end()]))
+                return Found(most, s, whole.search(s.text, seg_start),
+                             f"Read as: the offers may come to at most {_pounds(most)} in total.")
+        return None
+
+    return rule
+
+
+def total_months(subject: re.Pattern[str]) -> Rule:
+    def rule(s: Sentence) -> Found | None:
+        if total_max(subject)(s) is None:
+            return None
+        m = _PERIOD.search(s.text)
+        if m is None:
+            return None
+        n = m.group("n")
+        months = 12 if n is None else int(n) if n.isdigit() else _MONTH_WORDS[n.lower()]
+        return Found(months, s, m) if 0 < months <= 60 else None
+
+    return rule
+
+
+def total_any_giver(subject: re.Pattern[str]) -> Rule:
+    def rule(s: Sentence) -> Found | None:
+        found = total_max(subject)(s)
+        if found is None or _ONE_SOURCE.search(s.text):
+            return None
+        return Found(True, s, found.match, "The code does not say the total is from one giver, so every giver's "
+                                           "offers are counted together; delete this entry if it means one giver.")
+
+    return rule
+
+
+def draft_totals(found: Draft, sentences: list[Sentence], subject: re.Pattern[str], prefix: str) -> None:
+    """prefix.total_max, and its period and scope from the same sentence."""
+    limit = found.take(f"{prefix}.total_max", first(sentences, total_max(subject)))
+    if limit is not None:
+        found.take(f"{prefix}.total_months", total_months(subject)(limit.sentence))
+        found.take(f"{prefix}.total_any_giver", total_any_giver(subject)(limit.sentence))
+
+
 def _gift_limit(s: Sentence) -> Found | None:
     if not GIFT.search(s.text):
         return None
@@ -72,6 +153,8 @@ def _gift_limit(s: Sentence) -> Found | None:
         if not (prohibit or permit):
             continue
         for money in _MONEY.finditer(segment):
+            if _is_total(segment, money.start(), money.end()):
+                continue  # a limit in total is gifts.total_max, not the value of one gift
             before, after = segment[: money.start()].lower(), segment[money.end() :].lower()
             kind = "ge" if _AFTER_GE.search(after) else "le" if _AFTER_LE.search(after) else None
             if kind is None:
@@ -249,4 +332,5 @@ def draft(sentences: list[Sentence]) -> Draft:
     found.take("gifts.barred_givers", first(sentences, _barred_givers))
     found.take("gifts.record", first(sentences, _gift_record))
     found.take("gifts.register_keeper", first(sentences, _register_keeper(True), _register_keeper(False)))
+    draft_totals(found, sentences, GIFT, "gifts")
     return found

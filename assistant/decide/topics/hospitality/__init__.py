@@ -19,6 +19,9 @@ SCHEMA: dict[str, tuple[str, str]] = {
     "hospitality.procurement": ("phrase", "Hospitality around purchasing or contract decisions: 'You must {value}'."),
     "hospitality.conference": ("phrase", "Conference hospitality: 'Hospitality at conferences and courses is acceptable where {value}'."),
     "hospitality.visits": ("phrase", "Work visits (to inspect equipment, exhibitions, conferences) are paid by the council: '{value}'."),
+    "hospitality.total_max": ("pence", "Hospitality from one giver may come to at most this much in total ('not exceeding £100 in any year'); read against the officer's own register, over hospitality.total_months when the code sets a period."),
+    "hospitality.total_months": ("months", "A total limit on hospitality counts the hospitality of the last this many months."),
+    "hospitality.total_any_giver": ("flag", "A total limit on hospitality counts hospitality from every giver together, not from one giver."),
     "hospitality.supplier_social": ("phrase", "Informal social contact with suppliers: 'You must {value}'."),
 }
 """Each parameter a council's policy file may set for this topic: name -> (kind, meaning); see decide/schema.py."""

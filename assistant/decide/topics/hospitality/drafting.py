@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from assistant.decide.drafting import OUTSIDE_WORK, Draft, Found, Sentence, approval_value, first
+from assistant.decide.topics.gifts.drafting import draft_totals
 
 
 def _hospitality_approval(s: Sentence) -> Found | None:
@@ -19,4 +20,5 @@ def draft(sentences: list[Sentence]) -> Draft:
     """The topic's parameters this code supports, each from the first sentence that states it."""
     found = Draft()
     found.take("hospitality.approval", first(sentences, _hospitality_approval))
+    draft_totals(found, sentences, re.compile(r"\bhospitality\b", re.I), "hospitality")
     return found
