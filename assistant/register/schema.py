@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from sqlalchemy import Column, Date, ForeignKey, Index, Integer, MetaData, String, Table, Text
 
-SCHEMA_VERSION = "0002"
+SCHEMA_VERSION = "0003"
 """The newest migration's revision; checked on start without importing Alembic."""
 
 metadata = MetaData()

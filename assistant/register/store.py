@@ -306,11 +306,17 @@ class Store:
             return [_entry(r) for r in conn.execute(query).mappings()]
 
     def events(self, entry_id: str | None = None) -> list[Event]:
-        from sqlalchemy import select
+        """The events this person may see (their own, and those addressed to them), oldest first.
+
+        Filtered here as well as by row-level security, so SQLite, which has no roles, shows each
+        person the same as PostgreSQL would."""
+        from sqlalchemy import or_, select
 
         from assistant.register.schema import events
 
         query = select(events).order_by(events.c.seq)
+        if self.role != "monitoring_officer":
+            query = query.where(or_(events.c.officer == self.user, events.c.approver == self.user))
         if entry_id:
             query = query.where(events.c.entry_id == entry_id)
         with self._read() as conn:

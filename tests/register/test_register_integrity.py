@@ -31,10 +31,12 @@ def tamper(register, *statements: str) -> None:
         conn.close()
     else:
         with psycopg.connect(register.admin_url, autocommit=True) as conn:
-            conn.execute("ALTER TABLE events DISABLE TRIGGER USER")
+            for table in ("events", "entries"):
+                conn.execute(f"ALTER TABLE {table} DISABLE TRIGGER USER")
             for statement in statements:
                 conn.execute(statement)
-            conn.execute("ALTER TABLE events ENABLE TRIGGER USER")
+            for table in ("events", "entries"):
+                conn.execute(f"ALTER TABLE {table} ENABLE TRIGGER USER")
 
 
 def three(register):

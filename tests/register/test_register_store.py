@@ -109,3 +109,19 @@ def test_lists_filter_by_status_and_date(register) -> None:
     assert [e.id for e in alice.entries()] == [new.id, old.id]
     assert [e.id for e in alice.entries(since=date(2025, 6, 1))] == [new.id]
     assert alice.entries(status="approved") == []
+
+
+def test_each_person_sees_only_their_own_and_addressed_entries_and_events(register) -> None:
+    """The same on SQLite (Conduct's own checks: it has no roles) as on PostgreSQL (row-level security)."""
+    from assistant.register.store import NotFound
+
+    a = open_as(register, "alice").record(gift(approver="dana"))
+    b = open_as(register, "bob").record(gift(giver="Bolt plc", approver="mo"))
+    bob, dana, mo = open_as(register, "bob"), open_as(register, "dana"), open_as(register, "mo")
+    assert [e.id for e in bob.entries()] == [b.id]
+    assert {e.entry_id for e in bob.events()} == {b.id} and bob.events(a.id) == []
+    with pytest.raises(NotFound):
+        bob.get(a.id)
+    assert [e.id for e in dana.entries()] == [a.id] and {e.entry_id for e in dana.events()} == {a.id}
+    assert {e.id for e in mo.entries()} == {a.id, b.id} and len(mo.events()) == 2
+    assert bob.history() == [] or all(e.officer == "bob" for e in bob.history())
