@@ -1,4 +1,4 @@
-"""`conduct record` and `conduct register list|show|approve|decline|withdraw|submit|send|export|report|verify`.
+"""`conduct record` and `conduct register list|show|approve|decline|withdraw|submit|correct|send|export|report|verify`.
 
 Thin: each command turns its arguments into a call on assistant.register and
 prints the result, as text for people or JSON (`--json`) for scripts. Exit
@@ -67,6 +67,13 @@ def register(commands: Any) -> None:
         q = actions.add_parser(name, help=verb)
         q.add_argument("id", metavar="ID")
         _json(q)
+    q = actions.add_parser("correct", help="correct one of your entries: the change is a new event, the old "
+                           "values stay in its history", description="Correct an entry you recorded. Give only "
+                           "the fields that change; a submitted entry is never edited in place: the correction "
+                           "is appended to its history, and an entry already decided goes back for a decision.")
+    q.add_argument("id", metavar="ID")
+    add_entry_options(q)
+    _json(q)
     q = actions.add_parser("send", help="submit the drafts kept on this computer when the register was out of reach")
     _json(q)
     q = actions.add_parser("export", help="the register for publication, as CSV or an accessible HTML page")
@@ -233,10 +240,27 @@ def _show(args) -> int:
     print(entry_text(entry))
     print("\nHistory:")
     for event in events:
-        comment = event.payload.get("comment") if isinstance(event.payload, dict) else None
-        print(wrap(safe(f"- {event.at[:19].replace('T', ' ')} {event.type} by {event.actor}"
-                        + (f": {comment}" if comment else "")), "", "  "))
+        print(wrap(safe(f"- {event.at[:19].replace('T', ' ')} {event_text(event)}"), "", "  "))
     return 0
+
+
+def event_text(event) -> str:
+    """'approved by dana: fine', 'corrected by alice: value £45, giver Acme Ltd'."""
+    from assistant.register.model import FIELD_LABELS, format_pence
+
+    payload = event.payload if isinstance(event.payload, dict) else {}
+    text = f"{event.type} by {event.actor}"
+    if payload.get("comment"):
+        text += f": {payload['comment']}"
+    changes = payload.get("changes") if event.type == "corrected" else None
+    if isinstance(changes, dict) and changes:
+        shown = []
+        for key, value in changes.items():
+            label = FIELD_LABELS.get("value" if key == "value_pence" else key, key.replace("_", " ")).lower()
+            value = format_pence(value) if key == "value_pence" and isinstance(value, int) else value
+            shown.append(f"{label} {value if value not in (None, '') else '(none)'}")
+        text += ": " + "; ".join(shown)
+    return text
 
 
 def entry_text(entry) -> str:
@@ -266,6 +290,21 @@ def _withdraw(args) -> int:
     with _store() as store:
         entry = store.withdraw(args.id) if args.action == "withdraw" else store.submit(args.id)
     return _done(args, entry, f"Entry {entry.id} {entry.status}.")
+
+
+def _correct(args) -> int:
+    from assistant.register.model import draft_of
+
+    if getattr(args, "draft", False):
+        return _refused(args, "--draft does not apply to a correction")
+    with _store() as store:
+        entry = store.get(args.id)
+        before = entry.last_seq
+        corrected = store.correct(entry.id, draft_from(args, draft_of(entry)))
+    if corrected.last_seq == before:
+        return _done(args, corrected, f"Entry {corrected.id}: nothing changed, so nothing was recorded.")
+    note = " It goes back to its approver for a new decision." if entry.status in ("approved", "declined") else ""
+    return _done(args, corrected, f"Entry {corrected.id} corrected ({corrected.status}).{note}")
 
 
 def _done(args, entry, message: str) -> int:
@@ -355,4 +394,4 @@ def _verify(args) -> int:
 
 
 _ACTIONS = {"list": _list, "show": _show, "approve": _decide, "decline": _decide, "withdraw": _withdraw,
-            "submit": _withdraw, "send": _send, "export": _export, "report": _report, "verify": _verify}
+            "submit": _withdraw, "correct": _correct, "send": _send, "export": _export, "report": _report, "verify": _verify}

@@ -138,6 +138,16 @@ class Event:
         return asdict(self)
 
 
+def draft_of(entry: Entry) -> Draft:
+    """An entry as the form shows it, to correct: a correction is then recorded as a new event."""
+    return Draft(kind=entry.kind, giver=entry.giver, description=entry.description,
+                 value=format_pence(entry.value_pence) or ("unknown" if entry.value_pence is None else ""),
+                 offered_on=entry.offered_on.isoformat(), outcome=entry.outcome, circumstances=entry.circumstances,
+                 approver=entry.approver, approver_role=entry.approver_role, council=entry.council,
+                 question=entry.question, verdict=entry.verdict, summary=entry.summary, citations=entry.citations,
+                 fingerprint=entry.fingerprint)
+
+
 def format_pence(pence: int | None) -> str:
     if pence is None:
         return ""

@@ -133,3 +133,32 @@ def test_bad_ids_and_actions_get_a_sentence(capsys, monkeypatch) -> None:
     assert code == 2 and "no entry" in err and "\x1b" not in err
     code, _, err = run(capsys, monkeypatch, "register", "report", "--period", "someday")
     assert code == 2 and "could not read" in err
+
+
+def test_a_correction_is_a_new_event_shown_in_the_history(capsys, monkeypatch) -> None:
+    fields = {"giver": "Acme Ltd", "description": "Wine", "value": "£30", "offered_on": "today",
+              "outcome": "accepted", "approver": "dana"}
+    code, out, _ = run(capsys, monkeypatch, "record", "--json", stdin=json.dumps(fields))
+    entry = json.loads(out)["entry"]
+    run(capsys, monkeypatch, "register", "approve", entry["id"], user="dana")
+    code, out, err = run(capsys, monkeypatch, "register", "correct", entry["id"][:6], "--value", "about £45",
+                         "--giver", "Acme Holdings Ltd")
+    assert code == 0 and "corrected (submitted)" in out and "new decision" in out, err
+    code, out, _ = run(capsys, monkeypatch, "register", "show", entry["id"], "--json")
+    data = json.loads(out)
+    assert [e["type"] for e in data["events"]] == ["submitted", "approved", "corrected"]
+    assert data["events"][0]["payload"]["entry"]["value_pence"] == 3000  # the first values stay as they were
+    assert (data["entry"]["value_pence"], data["entry"]["giver"], data["entry"]["status"]) == \
+        (4500, "Acme Holdings Ltd", "submitted")
+    code, out, _ = run(capsys, monkeypatch, "register", "show", entry["id"])
+    assert "corrected by alice: offered by Acme Holdings Ltd; value £45" in " ".join(out.split())
+    code, out, _ = run(capsys, monkeypatch, "register", "list", "--waiting", "--json", user="dana")
+    assert [e["id"] for e in json.loads(out)["entries"]] == [entry["id"]]  # back for a new decision
+    code, out, _ = run(capsys, monkeypatch, "register", "correct", entry["id"], "--value", "£45")
+    assert code == 0 and "nothing changed" in out
+    code, _, err = run(capsys, monkeypatch, "register", "correct", entry["id"], "--value", "-3")
+    assert code == 2 and "cannot be negative" in err
+    code, _, err = run(capsys, monkeypatch, "register", "correct", entry["id"], "--value", "£1", user="bob")
+    assert code == 2 and "no entry" in err
+    code, out, _ = run(capsys, monkeypatch, "register", "verify", user="dana")
+    assert code == 0 and "chain unbroken" in out
