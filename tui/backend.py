@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from assistant.engine import Assistant
     from assistant.session import Reply, Session
     from corpus.library import Library
-    from assistant.register.model import Draft, Entry
+    from assistant.register.model import Draft, Entry, Event
     from assistant.register.outbox import Outcome
     from index.retriever import SearchResult
 
@@ -247,8 +247,8 @@ class Backend:
 
         return record_or_keep(draft, submit=submit)
 
-    def register_entries(self) -> tuple[list["Entry"], str]:
-        """The entries this person may see and a line saying whose view it is (or why there is none)."""
+    def register_entries(self, waiting: bool = False) -> tuple[list["Entry"], str]:
+        """The entries this person may see (or only those waiting for their decision) and whose view it is."""
         from assistant.register.database import RegisterError
         from assistant.register.history import register_exists
         from assistant.register.store import Store
@@ -257,9 +257,47 @@ class Backend:
             return [], "Your register is empty: nothing recorded yet."
         try:
             with Store() as store:
-                return store.entries(), f"{store.user} ({store.role.replace('_', ' ')})"
+                self.register_user = store.user
+                who = f"{store.user} ({store.role.replace('_', ' ')})"
+                if waiting:
+                    return store.entries(waiting_for_me=True), f"{who}, waiting for your decision"
+                return store.entries(), who
         except RegisterError as exc:
             return [], f"The register cannot be read: {exc}"
+
+    register_user: str | None = None
+    """Who the register last said this person is (their login), for the screen to offer the right actions."""
+
+    def register_events(self, entry_id: str) -> list["Event"]:
+        """One entry's history as this person may see it; empty when the register cannot be read."""
+        from assistant.register.database import RegisterError
+        from assistant.register.store import Store
+
+        try:
+            with Store() as store:
+                return store.events(entry_id)
+        except RegisterError:
+            return []
+
+    def register_decide(self, entry_id: str, outcome: str, comment: str = "") -> "Entry":
+        """Approve or decline with a comment; RegisterError or InvalidEntry say why not, in a sentence."""
+        from assistant.register.store import Store
+
+        with Store() as store:
+            return (store.approve if outcome == "approved" else store.decline)(entry_id, comment)
+
+    def register_correct(self, entry_id: str, draft: "Draft") -> "Entry":
+        """A correction, appended to the entry's history (never an edit in place)."""
+        from assistant.register.store import Store
+
+        with Store() as store:
+            return store.correct(entry_id, draft)
+
+    def register_withdraw(self, entry_id: str) -> "Entry":
+        from assistant.register.store import Store
+
+        with Store() as store:
+            return store.withdraw(entry_id)
 
     # -- exporting ------------------------------------------------------------
     @property

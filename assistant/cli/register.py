@@ -231,6 +231,8 @@ def _list(args) -> int:
 
 
 def _show(args) -> int:
+    from assistant.register.model import describe_event
+
     with _store() as store:
         entry = store.get(args.id)
         events = store.events(entry.id)
@@ -240,27 +242,8 @@ def _show(args) -> int:
     print(entry_text(entry))
     print("\nHistory:")
     for event in events:
-        print(wrap(safe(f"- {event.at[:19].replace('T', ' ')} {event_text(event)}"), "", "  "))
+        print(wrap(safe(f"- {event.at[:19].replace('T', ' ')} {describe_event(event)}"), "", "  "))
     return 0
-
-
-def event_text(event) -> str:
-    """'approved by dana: fine', 'corrected by alice: value £45, giver Acme Ltd'."""
-    from assistant.register.model import FIELD_LABELS, format_pence
-
-    payload = event.payload if isinstance(event.payload, dict) else {}
-    text = f"{event.type} by {event.actor}"
-    if payload.get("comment"):
-        text += f": {payload['comment']}"
-    changes = payload.get("changes") if event.type == "corrected" else None
-    if isinstance(changes, dict) and changes:
-        shown = []
-        for key, value in changes.items():
-            label = FIELD_LABELS.get("value" if key == "value_pence" else key, key.replace("_", " ")).lower()
-            value = format_pence(value) if key == "value_pence" and isinstance(value, int) else value
-            shown.append(f"{label} {value if value not in (None, '') else '(none)'}")
-        text += ": " + "; ".join(shown)
-    return text
 
 
 def entry_text(entry) -> str:

@@ -148,6 +148,23 @@ def draft_of(entry: Entry) -> Draft:
                  fingerprint=entry.fingerprint)
 
 
+def describe_event(event: Event) -> str:
+    """'approved by dana: fine', 'corrected by alice: value £45; offered by Acme Ltd', for any front end."""
+    payload = event.payload if isinstance(event.payload, dict) else {}
+    text = f"{event.type} by {event.actor}"
+    if payload.get("comment"):
+        text += f": {payload['comment']}"
+    changes = payload.get("changes") if event.type == "corrected" else None
+    if isinstance(changes, dict) and changes:
+        shown = []
+        for key, value in changes.items():
+            label = FIELD_LABELS.get("value" if key == "value_pence" else key, key.replace("_", " ")).split(" (")[0].lower()
+            value = format_pence(value) if key == "value_pence" and isinstance(value, int) else value
+            shown.append(f"{label} {value if value not in (None, '') else '(none)'}")
+        text += ": " + "; ".join(shown)
+    return text
+
+
 def format_pence(pence: int | None) -> str:
     if pence is None:
         return ""

@@ -129,3 +129,82 @@ async def test_no_record_offer_without_something_to_record(app: ConductApp) -> N
         await settle(pilot)
         await ask(pilot, "/record")
         assert not isinstance(app.screen, RecordScreen)
+
+
+def _recorded(user: str = "alice", **changes):
+    from assistant.register.model import Draft
+    from assistant.register.store import Store
+
+    fields = dict(giver="Acme Ltd", description="Wine", value="£30", offered_on="today", outcome="declined",
+                  approver="dana", summary="No: gifts from contractors must be refused.",
+                  citations=("thurrock:14.5",))
+    fields.update(changes)
+    return Store(user=user).record(Draft(**fields))
+
+
+async def test_the_approver_sees_what_waits_and_decides_with_a_comment(app: ConductApp, monkeypatch) -> None:
+    from assistant.register.store import Store
+    from tui.screens.decide import DecideScreen
+
+    first = _recorded()
+    second = _recorded(giver="Bolt plc")
+    _recorded(giver="Crane", approver="mo")  # addressed to someone else: dana never sees it
+    monkeypatch.setenv("CONDUCT_USER", "dana")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f7")
+        await settle(pilot)
+        await pilot.press("v")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, RegisterScreen) and screen.waiting
+        assert "waiting for your decision — 2 entries" in str(screen.query_one("#register-who").render())
+        order = [e.id for e in screen.entries]
+        assert set(order) == {first.id, second.id}
+        await pilot.press("a")
+        await settle(pilot)
+        assert isinstance(app.screen, DecideScreen)
+        shown = str(app.screen.query_one("#decide-entry").render())
+        assert "gifts from contractors must be refused" in shown and "thurrock:14.5" in shown
+        await pilot.press(*"Right to refuse", "enter")
+        await settle(pilot)
+        assert app.screen is screen and [e.id for e in screen.entries] == order[1:]  # one left waiting
+        await pilot.press("d")
+        await settle(pilot)
+        app.screen.query_one("#decide-comment").value = "Should have been reported sooner"
+        await pilot.click("#decide-confirm")
+        await settle(pilot)
+        assert screen.entries == []
+    decided = {e.id: e for e in Store(user="alice").entries()}
+    assert (decided[order[0]].status, decided[order[0]].decided_by, decided[order[0]].decision_comment) == \
+        ("approved", "dana", "Right to refuse")
+    assert (decided[order[1]].status, decided[order[1]].decision_comment) == \
+        ("declined", "Should have been reported sooner")
+
+
+async def test_an_officer_cannot_decide_their_own_entry_but_can_correct_it(app: ConductApp) -> None:
+    from assistant.register.store import Store
+    from tui.screens.decide import DecideScreen
+
+    entry = _recorded()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f7")
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        assert isinstance(app.screen, RegisterScreen) and not isinstance(app.screen, DecideScreen)
+        await pilot.press("c")
+        await settle(pilot)
+        assert isinstance(app.screen, RecordScreen) and app.screen.correcting.id == entry.id
+        assert field(app, "value").value == "£30" and field(app, "giver").value == "Acme Ltd"
+        assert not app.screen.query("#record-draft")  # a correction is never a draft
+        field(app, "value").value = "£45"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, RegisterScreen)
+        assert "corrected by alice: value £45" in str(screen.query_one("#register-detail").render())
+    events = Store(user="alice").events(entry.id)
+    assert [e.type for e in events] == ["submitted", "corrected"]
+    assert events[0].payload["entry"]["value_pence"] == 3000 and Store(user="alice").get(entry.id).value_pence == 4500

@@ -17,6 +17,7 @@ from assistant.register.model import FIELD_LABELS, FIELDS, Draft
 from tui import render
 
 if TYPE_CHECKING:
+    from assistant.register.model import Entry
     from tui.app import ConductApp
 
 HINTS = {
@@ -29,13 +30,17 @@ HINTS = {
 
 
 class RecordScreen(ModalScreen[None]):
-    """The form; on Record it goes to the register (or is kept locally, saying why)."""
+    """The form; on Record it goes to the register (or is kept locally, saying why).
+
+    With `correcting`, the same form corrects that entry: what changes is appended to its history
+    as a correction, and the values it replaces stay there."""
 
     BINDINGS = [Binding("escape", "dismiss", "Cancel"), Binding("ctrl+s", "record", "Record", priority=True)]
 
-    def __init__(self, draft: Draft) -> None:
+    def __init__(self, draft: Draft, correcting: "Entry | None" = None) -> None:
         super().__init__()
         self.draft = draft
+        self.correcting = correcting
 
     @property
     def conduct(self) -> "ConductApp":
@@ -44,7 +49,8 @@ class RecordScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         draft = self.draft
         with Vertical(id="record-dialog", classes="dialog") as dialog:
-            dialog.border_title = "Record this in the register"
+            dialog.border_title = f"Correct entry {self.correcting.id}" if self.correcting else \
+                "Record this in the register"
             dialog.border_subtitle = "ctrl+s record · Esc cancel"
             with VerticalScroll(id="record-body"):
                 yield Static(self._intro(), id="record-intro", markup=False)
@@ -56,12 +62,20 @@ class RecordScreen(ModalScreen[None]):
                                 classes="record-field", max_length=4000 if name in ("description", "circumstances") else 200)
                 yield Static("", id="record-problems", markup=False)
             with Horizontal(id="record-buttons"):
-                yield Button("Record", id="record-submit", variant="primary")
-                yield Button("Save as draft", id="record-draft")
+                yield Button("Record correction" if self.correcting else "Record", id="record-submit",
+                             variant="primary")
+                if self.correcting is None:
+                    yield Button("Save as draft", id="record-draft")
                 yield Button("Cancel", id="record-cancel")
 
     def _intro(self) -> Content:
         draft = self.draft
+        if self.correcting is not None:
+            note = "Change what was wrong: the correction is added to the entry's history and the values it " \
+                   "replaces stay there."
+            if self.correcting.status in ("approved", "declined"):
+                note += " The entry then goes back to its approver for a new decision."
+            return Content(note)
         parts = [Content.assemble(("Verdict: ", "bold"), render.text(draft.summary or "none"))]
         if draft.approver_role:
             parts.append(Content.assemble(("It goes to: ", "bold"), render.text(draft.approver_role)))
@@ -100,13 +114,33 @@ class RecordScreen(ModalScreen[None]):
     def _send(self, submit: bool) -> None:
         from assistant.register.validate import InvalidEntry
 
+        from assistant.register.database import RegisterError
+
         draft = self.current()
         try:
+            if self.correcting is not None:
+                entry = self.conduct.backend.register_correct(self.correcting.id, draft)
+                self.app.call_from_thread(self._corrected, entry)
+                return
             outcome = self.conduct.backend.record(draft, submit)
         except InvalidEntry as exc:
             self.app.call_from_thread(self._problems, exc)
             return
+        except RegisterError as exc:  # only a correction gets here: a new entry is kept locally instead
+            self.app.call_from_thread(self._refused, str(exc))
+            return
         self.app.call_from_thread(self._done, outcome)
+
+    def _corrected(self, entry) -> None:
+        unchanged = self.correcting is not None and entry.last_seq == self.correcting.last_seq
+        self.dismiss()
+        self.app.notify(f"Entry {entry.id}: nothing changed." if unchanged else
+                        f"Entry {entry.id} corrected ({entry.status}).", title="Register", markup=False)
+
+    def _refused(self, message: str) -> None:
+        box = self.query_one("#record-problems", Static)
+        box.update(Content(f"Not corrected: {message}"))
+        box.add_class("-shown")
 
     def _problems(self, exc) -> None:
         lines = ["Not recorded yet; please check:"] + [f"• {p}" for p in exc.problems]
