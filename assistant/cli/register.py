@@ -128,7 +128,11 @@ def cmd_record(library, args: argparse.Namespace) -> int:
         council = resolve_council(library, args.council) if args.council else None
         if args.council and council is None:
             return 2
-        answer = make_assistant(library).ask(" ".join(args.question), council=council)
+        from assistant.register.history import register_lookup
+
+        assistant = make_assistant(library)
+        answer = assistant.ask(" ".join(args.question), council=council)
+        answer = register_lookup(assistant=assistant)(answer, "")  # the entry says what `conduct ask` would
         base = prefilled(library, answer)
     elif args.json and not sys.stdin.isatty():
         try:

@@ -214,3 +214,18 @@ def test_a_total_with_no_period_counts_every_earlier_entry() -> None:
 ])
 def test_months_before(day, months, expected) -> None:
     assert totals.months_before(day, months) == expected
+
+
+def test_conduct_record_records_the_verdict_the_total_gave(anytown, register, monkeypatch, capsys) -> None:
+    import json
+
+    from assistant.cli import main
+
+    monkeypatch.setenv("CONDUCT_DATABASE_URL", register)
+    monkeypatch.setenv("CONDUCT_USER", "alice")
+    record(register, "Acme Ltd", "£35")
+    code = main(["record", "--council", "anytown", "--approver", "dana", "--json",
+                 "I accepted a £10 bottle of wine from Acme Ltd"])
+    data = json.loads(capsys.readouterr().out)
+    assert code == 0 and data["answer"]["verdict"] == "not_allowed" and data["answer"]["trace"]["rule"] == "over_total"
+    assert data["entry"]["verdict"] == "not_allowed" and data["entry"]["citations"][0] == "anytown:1.2"
