@@ -158,7 +158,8 @@ def describe_event(event: Event) -> str:
     if isinstance(changes, dict) and changes:
         shown = []
         for key, value in changes.items():
-            label = FIELD_LABELS.get("value" if key == "value_pence" else key, key.replace("_", " ")).split(" (")[0].lower()
+            name = "value" if key == "value_pence" else key
+            label = FIELD_LABELS.get(name, name.replace("_", " ")).split(" (")[0].lower()
             value = format_pence(value) if key == "value_pence" and isinstance(value, int) else value
             shown.append(f"{label} {value if value not in (None, '') else '(none)'}")
         text += ": " + "; ".join(shown)

@@ -211,3 +211,16 @@ def test_postgres_migrates_from_every_earlier_version(pg_cluster) -> None:
         entry = alice.record(gift())
         assert [e.id for e in alice.entries()] == [entry.id]
         assert Store(pg_cluster.url("bob", name)).entries() == []
+
+
+def test_on_sqlite_an_officer_s_verify_names_but_does_not_show_another_s_tampered_entry(sqlite_register) -> None:
+    a = open_as(sqlite_register, "alice").record(gift(giver="Alice's giver"))
+    b = open_as(sqlite_register, "bob").record(gift(giver="Bob's giver"))
+    tamper(sqlite_register, f"UPDATE entries SET value_pence = 1 WHERE id = '{a.id}'")
+    bob = open_as(sqlite_register, "bob").verify()
+    assert not bob.ok and [b_.entry_id for b_ in bob.breaks] == [None]
+    assert "someone else's entry" in bob.breaks[0].problem and "value_pence" not in str(bob.breaks[0])
+    alice = open_as(sqlite_register, "alice").verify()
+    assert [x.entry_id for x in alice.breaks] == [a.id] and "value_pence is 1" in alice.breaks[0].problem
+    assert [x.entry_id for x in open_as(sqlite_register, "mo").verify().breaks] == [a.id]
+    assert b.id not in str(bob.breaks)
