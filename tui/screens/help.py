@@ -27,7 +27,8 @@ KEYS = (
     ("ctrl+t", "light or dark theme"),
     ("F6", "hide or show the cited clauses beside the chat"),
     ("ctrl+r", "Record this: the last answer as a register entry, filled in (ctrl+s in the form records it)"),
-    ("F7", "your register: entries, their status and the answer each came with"),
+    ("F7", "your register: entries, their status, history and answer; v waiting for you, "
+           "a/d approve or decline, c correct, w withdraw a draft"),
     ("ctrl+p", "command palette: councils, clauses by id (type thurrock:14), scenarios, topics"),
     ("F1", "this help"),
     ("Esc", "close a dialog; go back to the chat; in the chat, back to the question box and the newest answer"),
