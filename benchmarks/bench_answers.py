@@ -166,7 +166,7 @@ def build_and_load(quick: bool):
             load_retriever(library, home=Path(home), warn=said.append)
             loads.append(time.perf_counter() - started)
             assert not said, said
-        size = (Path(home) / "cache" / "index.json").stat().st_size
+        size = (Path(home) / "cache" / "index.bin").stat().st_size
     return analyser, first, median(repeats), cold, median(loads), size, len(library.all_clauses())
 
 

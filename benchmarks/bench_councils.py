@@ -243,8 +243,8 @@ def main() -> None:
     after_add = {k: run([*conduct, *table["ask-index"]], envs[k], check_quiet=False) for k in homes}
 
     warm = {k: in_process(homes[k]) for k in homes}
-    index_bytes = {k: disk_size(homes[k] / "cache") for k in homes}
-    bundled_bytes = sum(disk_size(p) for p in (ROOT / "corpus/documents").glob("*.txt"))
+    index_bytes = {k: sum(p.stat().st_size for p in (homes[k] / "cache").glob("index.*")) for k in homes}
+    bundled_bytes = sum(p.stat().st_size for p in (ROOT / "corpus/documents").glob("*.txt"))
     text_bytes = {"5": bundled_bytes, "N": bundled_bytes + made["text_bytes"]}
 
     def row(measure: str, five: float, at_n: float, unit: str, goal: str = "", limit: float | None = None,

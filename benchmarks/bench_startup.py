@@ -73,7 +73,7 @@ def main() -> None:
     table = commands()
     warm = subprocess.run([*conduct_command(), "ask", INDEX_QUESTION, "--council", "thurrock"], env=env, cwd=ROOT,
                           capture_output=True)
-    assert warm.returncode == 0 and (Path(home) / "cache" / "index.json").is_file(), warm.stderr.decode()
+    assert warm.returncode == 0 and (Path(home) / "cache" / "index.bin").is_file(), warm.stderr.decode()
     for command in table.values():  # page the files in once, so run 1 is not the only one paying for the disk
         run(command, env)
     times: dict[str, list[float]] = {name: [] for name in table}

@@ -97,14 +97,14 @@ class SparseBM25:
         }
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> "SparseBM25":
+    def from_json(cls, data: dict[str, Any], check: bool = True) -> "SparseBM25":
         import numpy as np
 
         postings = {
             t: (np.asarray(p, dtype=np.int32), np.asarray(w, dtype=np.float64))
             for t, (p, w) in data["postings"].items()
         }
-        if any(len(p) != len(w) or (len(p) and (int(p.max()) >= data["size"] or int(p.min()) < 0))
+        if check and any(len(p) != len(w) or (len(p) and (int(p.max()) >= data["size"] or int(p.min()) < 0))
                for p, w in postings.values()):
             raise ValueError("posting list does not fit the index")
         return cls(size=int(data["size"]), postings=postings, base={t: float(v) for t, v in data["base"].items()})

@@ -86,7 +86,7 @@ def test_add_a_docx_then_profile_ask_and_remove(home: Path, tmp_path: Path, caps
     assert "anytown:1                Gifts and hospitality (7)" in out
     assert "Rules:     19 drafted automatically" in out and "gifts 5" in out
     assert out.rstrip().endswith('conduct ask --council anytown "Can I accept a £30 gift from a supplier?"')
-    assert (home / "cache" / "index.json").is_file()  # indexed now, so the first question is quick
+    assert (home / "cache" / "index.bin").is_file()  # indexed now, so the first question is quick
     assert listing(home) == ["anytown"]
     assert sorted(p.name for p in (home / "councils" / "anytown").iterdir()) == [
         "council.toml", "policy.toml", "source.docx", "text.txt"]

@@ -93,8 +93,8 @@ def test_the_runs_really_answered(two_runs) -> None:
 
 def test_an_index_built_under_another_hash_seed_is_the_same_file(two_runs) -> None:
     _, _, fresh = two_runs
-    built = (fresh / "cache" / "index.json").read_bytes()
-    assert built == (Path(os.environ["CONDUCT_HOME"]) / "cache" / "index.json").read_bytes()
+    built = (fresh / "cache" / "index.bin").read_bytes()
+    assert built == (Path(os.environ["CONDUCT_HOME"]) / "cache" / "index.bin").read_bytes()
 
 
 def test_repeated_answers_in_one_process_are_identical(library, retriever, assistant) -> None:

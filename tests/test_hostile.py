@@ -243,7 +243,7 @@ def test_policy_files_as_editors_save_them(home: Path, tmp_path: Path, shape: st
 
 
 @pytest.mark.parametrize("where", ["councils/anytown/council.toml", "councils/anytown/text.txt",
-                                   "councils/anytown/policy.toml", "cache/index.json"])
+                                   "councils/anytown/policy.toml", "cache/index.bin"])
 @pytest.mark.parametrize("what", ["fifo", "dev-zero"])
 def test_a_fifo_or_device_in_place_of_a_file_never_hangs(home: Path, tmp_path: Path, where: str, what: str) -> None:
     edited = copy_home(home, tmp_path)
@@ -254,7 +254,7 @@ def test_a_fifo_or_device_in_place_of_a_file_never_hangs(home: Path, tmp_path: P
     else:
         target.symlink_to("/dev/zero")
     command = {"council.toml": ["councils"], "text.txt": ["councils"], "policy.toml": ["profile", "anytown"],
-               "index.json": ["--verbose", "search", "gift", "--council", "anytown"]}[target.name]
+               "index.bin": ["--verbose", "search", "gift", "--council", "anytown"]}[target.name]
     result = conduct(edited, *command, timeout=60)
     assert_clean(result)
     assert result.returncode == (2 if target.name == "policy.toml" else 0), text_of(result)

@@ -152,10 +152,12 @@ def test_second_load_comes_from_the_cache_without_rebuilding(library, home, monk
         (lambda p: p.write_bytes(p.read_bytes()[: len(p.read_bytes()) // 2]), "corrupt or truncated"),
         (lambda p: p.write_bytes(b"\x00\xff garbage"), "is not a Conduct index"),
         (lambda p: p.write_bytes(p.read_bytes().replace(b'"size"', b'"sise"', 1)), "corrupt or truncated"),
-        (lambda p: p.write_text("CONDUCT-INDEX 1 " + "0" * 64 + "\n{}"), "corrupt or truncated"),
+        (lambda p: p.write_text("CONDUCT-INDEX 2 " + "0" * 64 + " 2\n{}"), "corrupt or truncated"),
+        (lambda p: p.write_text("CONDUCT-INDEX 1 " + "0" * 64 + "\n{}"), "written by another version"),
+        (lambda p: p.write_bytes(p.read_bytes().replace(b'"byteorder":"little"', b'"byteorder":"big"')), "corrupt"),
         (lambda p: (p.unlink(), p.mkdir()), "unreadable"),
     ],
-    ids=["truncated", "garbage", "tampered", "bad-checksum", "unreadable"],
+    ids=["truncated", "garbage", "tampered", "bad-checksum", "json-format-1", "other-byte-order", "unreadable"],
 )
 def test_a_damaged_cache_is_rebuilt_with_one_warning(library, home, damage, message) -> None:
     _warnings(home, library)

@@ -92,6 +92,25 @@ def test_scores_survive_the_cache_round_trip_exactly(corpus, queries, variant: s
         assert sparse.scores(query).tolist() == loaded.scores(query).tolist()
 
 
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_scores_and_rankings_survive_the_mapped_cache_exactly(library, corpus, queries, tmp_path, variant: str) -> None:
+    """The index cache's arrays (index/store.py), memory-mapped: the very same scores, bit for bit,
+    and the very same rankings, ties included, within all councils and within some."""
+    from index import store
+
+    ids, tokenized = corpus
+    sparse = build_sparse(tokenized, Bm25Params(variant=variant))
+    store.save_indexes(tmp_path / "index.bin", "key", {ALL: (ids, sparse)})
+    mapped_ids, mapped = store.load_indexes(tmp_path / "index.bin", "key")[ALL]
+    assert list(mapped_ids) == ids and sorted(mapped.postings) == sorted(sparse.postings)
+    in_memory = Retriever(library, {ALL: CouncilIndex(ids, sparse)})
+    from_disk = Retriever(library, {ALL: CouncilIndex(mapped_ids, mapped)})  # type: ignore[arg-type]
+    for query in queries:
+        assert sparse.scores(query).tolist() == mapped.scores(query).tolist()
+        for only in (None, {"c03"}, {"c00", "c07", "c19"}):
+            assert in_memory._rank(ALL, tuple(query), only, 40) == from_disk._rank(ALL, tuple(query), only, 40)
+
+
 def _reference_ranking(ids: list[str], scores: np.ndarray, matched: np.ndarray, only: set[str] | None,
                        k: int) -> list[tuple[str, float]]:
     """A plain, obviously correct ranking: every matched clause sorted by (-score, id)."""
