@@ -288,7 +288,7 @@ async def test_a_stale_index_cache_is_rebuilt_without_telling_officers(tmp_path,
     from tui.widgets.bubbles import Note
     from tui.widgets.loading_line import LoadingLine
 
-    cache = tmp_path / "cache" / "index.json"
+    cache = tmp_path / "cache" / "index.bin"
     cache.parent.mkdir(parents=True)
     cache.write_text("CONDUCT-INDEX 1 0000\n{}", encoding="utf-8")
     app = make_app(council="thurrock", home=tmp_path, verbose=verbose)
