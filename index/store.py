@@ -26,6 +26,7 @@ import os
 import sys
 import zlib
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -68,18 +69,25 @@ def save(path: Path, key: str, body: dict[str, Any]) -> None:
     _clean_temp_files(path.parent)
 
 
-def load(path: Path, key: str) -> dict[str, Any]:
-    """The cached JSON body for this key, or CacheProblem saying why not."""
-    from corpus.files import read_regular
-
+@contextmanager
+def _unreadable_as_problem(path: Path) -> Iterator[None]:
+    """Opening either cache file fails the same few ways; each becomes the one CacheProblem the caller rebuilds on."""
     try:
-        raw = read_regular(path, CACHE_LIMIT)
+        yield
     except FileNotFoundError:
         raise CacheProblem("") from None  # no cache yet: nothing to warn about
     except NotRegular:
         raise CacheProblem(f"index cache {path} is unreadable (not an ordinary file, or too big); rebuilding") from None
     except OSError as exc:
         raise CacheProblem(f"index cache {path} is unreadable ({exc.strerror}); rebuilding") from None
+
+
+def load(path: Path, key: str) -> dict[str, Any]:
+    """The cached JSON body for this key, or CacheProblem saying why not."""
+    from corpus.files import read_regular
+
+    with _unreadable_as_problem(path):
+        raw = read_regular(path, CACHE_LIMIT)
     header, _, payload = raw.partition(b"\n")
     parts = header.decode("ascii", "replace").split(" ")
     if len(parts) != 3 or parts[0] != MAGIC or parts[1] != str(FORMAT):
@@ -174,14 +182,8 @@ def _clean_temp_files(directory: Path) -> None:
 
 def load_indexes(path: Path, key: str) -> dict[str, tuple["MappedIds", "SparseBM25"]]:
     """Every index in the cache for this key, as views into the mapped file; CacheProblem saying why not."""
-    try:
+    with _unreadable_as_problem(path):
         fd, info = _open_regular(path)
-    except FileNotFoundError:
-        raise CacheProblem("") from None  # no cache yet: nothing to warn about
-    except NotRegular:
-        raise CacheProblem(f"index cache {path} is unreadable (not an ordinary file, or too big); rebuilding") from None
-    except OSError as exc:
-        raise CacheProblem(f"index cache {path} is unreadable ({exc.strerror}); rebuilding") from None
     try:
         if info.st_size > CACHE_LIMIT:
             raise CacheProblem(f"index cache {path} is unreadable (not an ordinary file, or too big); rebuilding")
